@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Twinning.Infrastructure.Identity;
+
+namespace Twinning.Infrastructure.Data;
+
+/// <summary>The one context of the platform, for both providers (each has its own migrations assembly).</summary>
+public class TwinningDbContext(DbContextOptions<TwinningDbContext> options)
+    : IdentityDbContext<TwinningUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>Shared by every app instance so that cookies and anti-forgery tokens work on all of them.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TwinningDbContext).Assembly);
+    }
+}

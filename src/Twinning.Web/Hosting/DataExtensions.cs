@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Twinning.Infrastructure.Data;
+using Twinning.Migrations.Postgres;
+using Twinning.Migrations.Sqlite;
+using Twinning.Web.Security;
+
+namespace Twinning.Web.Hosting;
+
+internal static class DataExtensions
+{
+    public const string ConnectionStringName = "Twinning";
+
+    public static void AddTwinningData(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.SectionName));
+        builder.Services.AddSingleton<DataDirectory>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var environment = sp.GetRequiredService<IWebHostEnvironment>();
+            return new DataDirectory(Path.GetFullPath(options.DataDirectory, environment.ContentRootPath));
+        });
+
+        // Provider and connection string are read when the context is first built, not here, so that
+        // test hosts can override them.
+        builder.Services.AddDbContext<TwinningDbContext>((sp, options) =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var connectionString = configuration.GetConnectionString(ConnectionStringName);
+            if (database.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+                connectionString = $"Data Source={Path.Combine(sp.GetRequiredService<DataDirectory>().Path, "twinning.db")}";
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is required for {database.Provider}.");
+
+            var migrations = database.Provider == DatabaseProvider.Postgres
+                ? PostgresMigrationsMarker.AssemblyName
+                : SqliteMigrationsMarker.AssemblyName;
+            options.UseTwinningProvider(database.Provider, connectionString, migrations);
+        });
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Twinning")
+            .PersistKeysToDbContext<TwinningDbContext>();
+    }
+
+    /// <summary>Applies pending migrations (never EnsureCreated) and seeds roles and the first admin.</summary>
+    public static async Task InitializeTwinningDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TwinningDbContext>();
+        if (db.Database.IsSqlite())
+            Directory.CreateDirectory(services.GetRequiredService<DataDirectory>().Path);
+
+        await db.Database.MigrateAsync();
+        await services.GetRequiredService<IdentitySeeder>().SeedAsync();
+    }
+}
+
+/// <summary>The absolute folder for local state (SQLite file, mail pickup).</summary>
+internal sealed record DataDirectory(string Path);

@@ -1,0 +1,23 @@
+using Twinning.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddTwinningLogging();
+builder.AddTwinningData();
+builder.AddTwinningIdentity();
+builder.AddTwinningEmail();
+builder.AddTwinningLocalization();
+builder.AddTwinningSecurity();
+builder.AddTwinningMvc();
+builder.AddTwinningHealthChecks();
+
+var app = builder.Build();
+
+app.UseTwinningPipeline();
+app.MapTwinningRoutes();
+
+await app.InitializeTwinningDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

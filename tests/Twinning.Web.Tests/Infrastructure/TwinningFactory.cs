@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Twinning.Domain.Accounts;
+using Twinning.Infrastructure.Identity;
+
+namespace Twinning.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole platform in memory, against its own fresh PostgreSQL database and a real SMTP server.
+/// Only configuration differs from production; no service is replaced.
+/// </summary>
+public class TwinningFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery staple";
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("twinning-test-").FullName;
+
+    public TestSmtpServer Smtp { get; } = new();
+
+    /// <summary>Settings layered over appsettings.json; subclasses add their own.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Twinning"] = PostgresServer.Instance.CreateDatabase(),
+        ["Database:DataDirectory"] = DataDirectory,
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["RateLimiting:Authentication:PermitLimit"] = "10000",
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = Settings;
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+    }
+
+    public HttpClient CreateBrowserlikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A confirmed account, created directly (for tests about something other than registration).</summary>
+    public async Task<TwinningUser> CreateUserAsync(string email, string culture = "en", params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TwinningUser>>();
+        var user = new TwinningUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = "Test " + email.Split('@')[0],
+            PreferredCulture = culture,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Officer);
+        foreach (var role in roles)
+            await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    /// <summary>A client whose cookie jar holds a session of the given account (password only; no second factor).</summary>
+    public async Task<HttpClient> LoggedInClientAsync(string email)
+    {
+        var client = CreateBrowserlikeClient();
+        var response = await client.SubmitFormAsync("/en/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Login of {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Smtp.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder; the OS cleans it eventually.
+        }
+        GC.SuppressFinalize(this);
+    }
+}
