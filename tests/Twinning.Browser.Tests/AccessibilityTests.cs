@@ -87,4 +87,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
         await page.GotoAsync($"/{culture}/account/loginwithrecoverycode");
         await BrowserFixture.AssertAccessibleAsync(page);
     }
+
+    [Fact]
+    public async Task The_axe_check_does_catch_a_violation()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html><head><title>x</title></head><body><main><input type=\"text\"></main></body></html>");
+
+        await Assert.ThrowsAsync<Xunit.Sdk.TrueException>(() => BrowserFixture.AssertAccessibleAsync(page));
+    }
 }

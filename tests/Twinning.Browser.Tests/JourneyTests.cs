@@ -34,7 +34,7 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await page.Locator("summary").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ελληνικά" }).ClickAsync();
-        await page.WaitForURLAsync("**/el");
+        await page.WaitForURLAsync("**/el/");
         Assert.Equal("el", await page.Locator("html").GetAttributeAsync("lang"));
         await BrowserFixture.AssertAccessibleAsync(page);
 
