@@ -10,8 +10,11 @@ builder.AddTwinningLocalization();
 builder.AddTwinningSecurity();
 builder.AddTwinningMvc();
 builder.AddTwinningHealthChecks();
+builder.AddTwinningDirectory();
 
 var app = builder.Build();
+if (await app.RunTwinningCommandAsync(args))
+    return;
 
 app.UseTwinningPipeline();
 app.MapTwinningRoutes();

@@ -32,7 +32,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     public async Task Public_pages_have_no_accessibility_violations(string culture)
     {
         var page = await fixture.NewPageAsync();
-        foreach (var path in PublicPages)
+        string[] directory = ["directory", "directory?q=koln&country=DE&band=Metropolitan", "directory?q=zzzzzzzz", fixture.KolnProfile];
+        foreach (var path in PublicPages.Concat(directory))
         {
             await page.GotoAsync($"/{culture}/{path}");
             await BrowserFixture.AssertAccessibleAsync(page);

@@ -19,7 +19,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public TwinningFactory Factory { get; } = new();
+    public TwinningFactory Factory { get; } = new DirectoryFactory();
+
+    /// <summary>Köln's profile page path without the culture ("directory/profile/123").</summary>
+    public string KolnProfile { get; private set; } = string.Empty;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -30,6 +33,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseUrl = Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl) })
+        {
+            using var koln = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/organisations/by-geonames/2886242"));
+            KolnProfile = $"directory/profile/{koln.RootElement.GetProperty("id").GetInt32()}";
+        }
 
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium package (test.sh does).");

@@ -73,4 +73,20 @@ public sealed class JourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForURLAsync("**/bg/account/login");
         Assert.Equal("bg", await page.Locator("html").GetAttributeAsync("lang"));
     }
+
+    [Fact]
+    public async Task A_visitor_finds_koln_typed_without_its_umlaut_and_opens_its_partners()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/en/directory");
+
+        await page.GetByLabel("Name").FillAsync("koln");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Köln", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Köln");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thessaloníki" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Thessaloníki");
+        await BrowserFixture.AssertAccessibleAsync(page);
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Twinning.Domain.Directory;
 using Twinning.Infrastructure.Identity;
 
 namespace Twinning.Infrastructure.Data;
@@ -11,6 +12,12 @@ public class TwinningDbContext(DbContextOptions<TwinningDbContext> options)
 {
     /// <summary>Shared by every app instance so that cookies and anti-forgery tokens work on all of them.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<TwinningLink> TwinningLinks => Set<TwinningLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

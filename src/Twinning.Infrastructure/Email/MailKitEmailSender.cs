@@ -22,7 +22,7 @@ public sealed class MailKitEmailSender(
 
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {
-            Directory.CreateDirectory(pickup.Path);
+            System.IO.Directory.CreateDirectory(pickup.Path);
             var file = Path.Combine(pickup.Path, $"{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(file, cancellationToken);
             logger.LogInformation("No SMTP host configured: e-mail {Subject} to {Recipient} written to {File}",

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Twinning.Infrastructure.Data;
+using Twinning.Infrastructure.Directory;
 using Twinning.Migrations.Postgres;
 using Twinning.Migrations.Sqlite;
 using Twinning.Web.Security;
@@ -46,7 +47,7 @@ internal static class DataExtensions
     }
 
     /// <summary>Applies pending migrations (never EnsureCreated) and seeds roles and the first admin.</summary>
-    public static async Task InitializeTwinningDatabaseAsync(this WebApplication app)
+    public static async Task InitializeTwinningDatabaseAsync(this WebApplication app, bool importDirectory = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -56,6 +57,16 @@ internal static class DataExtensions
 
         await db.Database.MigrateAsync();
         await services.GetRequiredService<IdentitySeeder>().SeedAsync();
+
+        var importer = services.GetRequiredService<DirectoryImporter>();
+        await importer.SeedThemesAsync();
+        // The first start on an empty database loads every European town, so the directory is never empty.
+        if (importDirectory && app.Configuration.GetValue("Directory:ImportOnStartup", true) && !await db.Organisations.AnyAsync())
+        {
+            var logger = services.GetRequiredService<ILogger<DirectoryImporter>>();
+            logger.LogInformation("Empty directory: importing Europe's towns and known twinning links (about a minute)");
+            await importer.ImportAllAsync(new Progress<string>(line => logger.LogInformation("Import: {Progress}", line)));
+        }
     }
 }
 

@@ -30,6 +30,7 @@ internal static class PipelineExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthCheckExtensions.ReadyTag) }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         app.MapControllers();
         app.MapControllerRoute(
             name: "default",

@@ -11,7 +11,7 @@ namespace Twinning.Web.Localization;
 /// </summary>
 internal sealed class CultureRedirectMiddleware(RequestDelegate next)
 {
-    private static readonly string[] UnlocalizedPrefixes = ["/api", "/health", "/error", "/lib", "/css", "/js", "/img", "/favicon", "/robots.txt", "/unsubscribe"];
+    private static readonly string[] UnlocalizedPrefixes = ["/api", "/openapi", "/map", "/health", "/error", "/lib", "/css", "/js", "/img", "/favicon", "/robots.txt", "/unsubscribe"];
 
     public Task InvokeAsync(HttpContext context)
     {

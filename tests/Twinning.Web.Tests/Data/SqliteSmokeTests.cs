@@ -14,6 +14,10 @@ public sealed class SqliteSmokeTests(SqliteSmokeTests.SqliteFactory factory) : I
         await client.GetPageAsync("/en");
         Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "twinning.db")));
 
+        // The import runs on SQLite too, and search answers the same as on PostgreSQL.
+        Assert.Contains("\"name\":\"Köln\"", await client.GetPageAsync("/api/v1/organisations?q=koln&pageSize=1"), StringComparison.Ordinal);
+        Assert.Contains("Thessaloníki", await client.GetPageAsync("/en/directory?q=thessaloniki"), StringComparison.Ordinal);
+
         await factory.CreateUserAsync("sqlite@example.org");
         var loggedIn = await factory.LoggedInClientAsync("sqlite@example.org");
         Assert.Contains("sqlite@example.org", await loggedIn.GetPageAsync("/en/manage"), StringComparison.Ordinal);
@@ -28,6 +32,7 @@ public sealed class SqliteSmokeTests(SqliteSmokeTests.SqliteFactory factory) : I
                 var settings = base.Settings;
                 settings["Database:Provider"] = "Sqlite";
                 settings["ConnectionStrings:Twinning"] = string.Empty;
+                settings["Directory:ImportOnStartup"] = "true";
                 return settings;
             }
         }

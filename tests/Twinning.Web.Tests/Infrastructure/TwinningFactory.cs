@@ -31,6 +31,8 @@ public class TwinningFactory : WebApplicationFactory<Program>
         ["Email:Smtp:Security"] = "None",
         ["RateLimiting:Authentication:PermitLimit"] = "10000",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // Loading 66,780 towns takes seconds; only the hosts that test the directory do it.
+        ["Directory:ImportOnStartup"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -95,5 +97,19 @@ public class TwinningFactory : WebApplicationFactory<Program>
             // A temporary folder; the OS cleans it eventually.
         }
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A platform host with the whole shipped directory imported, as on a real first start.</summary>
+public class DirectoryFactory : TwinningFactory
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Directory:ImportOnStartup"] = "true";
+            return settings;
+        }
     }
 }

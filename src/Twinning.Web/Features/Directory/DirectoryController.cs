@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Twinning.Domain.Directory;
+using Twinning.Domain.Localization;
+using Twinning.Infrastructure.Data;
+using Twinning.Infrastructure.Directory;
+using Twinning.Web.Localization;
+
+namespace Twinning.Web.Features.Directory;
+
+/// <summary>The public directory of Europe's local governments and their profiles.</summary>
+[AllowAnonymous]
+public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext db, EuropeMap map) : Controller
+{
+    /// <summary>The countries whose places are offered as candidates (the others appear as partners only).</summary>
+    public static readonly string[] PlatformCountries =
+    [
+        "AD", "AL", "AM", "AT", "AX", "AZ", "BA", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FO", "FR", "GB",
+        "GE", "GR", "HR", "HU", "IE", "IL", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL", "NO", "PL",
+        "PT", "RO", "RS", "SE", "SI", "SK", "SM", "TR", "UA", "XK",
+    ];
+
+    [HttpGet]
+    public async Task<IActionResult> Index(DirectoryFilter filter, CancellationToken cancellationToken)
+    {
+        var culture = CultureRouting.CurrentCulture();
+        var directory = index.Current;
+        var near = filter.Near is { } nearId ? directory.Find(nearId) : null;
+        var sort = filter.Sort == DirectorySort.Distance && near?.Latitude is null ? DirectorySort.Relevance : filter.Sort;
+
+        var results = directory.Search(new DirectoryQuery
+        {
+            Text = filter.Q,
+            Countries = filter.Country.Select(c => c.ToUpperInvariant()).ToHashSet(),
+            Bands = filter.Band.ToHashSet(),
+            Kinds = filter.Kind.ToHashSet(),
+            Themes = filter.Theme.ToHashSet(),
+            Languages = filter.Language.ToHashSet(),
+            VerifiedOnly = filter.Verified,
+            Sort = sort,
+            Near = near is { Latitude: { } lat, Longitude: { } lon } ? (lat, lon) : null,
+            Page = filter.Page,
+            PageSize = DirectoryFilter.PageSize,
+        });
+
+        var countries = PlatformCountries
+            .Select(code => new CountryOption(code, DirectoryData.CountryName(code, culture)))
+            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
+        return View(new DirectoryViewModel(filter, results, countries, await ThemesAsync(culture, cancellationToken), near, Request.QueryString.Value ?? string.Empty));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Profile(int id, CancellationToken cancellationToken)
+    {
+        var directory = index.Current;
+        if (directory.Find(id) is not { } entry)
+            return NotFound();
+
+        var culture = CultureRouting.CurrentCulture();
+        var descriptions = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == id)
+            .SelectMany(o => o.Descriptions)
+            .Select(d => new { d.Language, d.Text })
+            .ToListAsync(cancellationToken);
+        // The reader's language when written, otherwise every version with its language named.
+        var shown = descriptions.Any(d => d.Language == culture)
+            ? descriptions.Where(d => d.Language == culture).Select(d => new DescriptionView(d.Language, d.Text, true)).ToList()
+            : descriptions.Select(d => new DescriptionView(d.Language, d.Text, false)).ToList();
+
+        var links = await db.TwinningLinks.AsNoTracking()
+            .Where(l => l.OrganisationAId == id || l.OrganisationBId == id)
+            .Select(l => new { l.OrganisationAId, l.OrganisationBId, l.Type, l.Status })
+            .ToListAsync(cancellationToken);
+        var partners = links
+            .Select(l => (Entry: directory.Find(l.OrganisationAId == id ? l.OrganisationBId : l.OrganisationAId), l.Type, l.Status))
+            .Where(p => p.Entry is not null)
+            .Select(p => new PartnerView(p.Entry!, p.Type, p.Status))
+            .OrderBy(p => p.Entry.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
+
+        var themeIds = entry.ThemeIds.ToHashSet();
+        var themes = (await ThemesAsync(culture, cancellationToken)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();
+
+        return View(new ProfileViewModel(entry, DirectoryData.CountryName(entry.CountryCode, culture), shown, themes, partners,
+            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height));
+    }
+
+    /// <summary>The outline map of Europe that profile pages place their town on; the same for everyone, cached a day.</summary>
+    [HttpGet("/map/europe.svg")]
+    [ResponseCache(Duration = 86400, Location = ResponseCacheLocation.Any)]
+    public IActionResult Map() => Content(map.Svg, "image/svg+xml");
+
+    private async Task<List<ThemeOption>> ThemesAsync(string culture, CancellationToken cancellationToken)
+    {
+        var themes = await db.Themes.AsNoTracking().Where(t => !t.IsRetired).ToListAsync(cancellationToken);
+        return themes
+            .Select(t => new ThemeOption(t.Id, t.NameIn(culture)))
+            .OrderBy(t => t.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
+    }
+
+    /// <summary>Languages an organisation can work in: the 24 EU languages, each named in itself.</summary>
+    public static IReadOnlyList<SupportedCulture> WorkingLanguageOptions => SupportedCultures.All;
+}

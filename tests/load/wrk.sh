@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Load check on this machine's loopback only: the app in Release on its embedded database, wrk against
+# the cheapest endpoint and against localized pages in the same run, reported as ratios.
+# Usage: tests/load/wrk.sh [seconds per target, default 10]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${1:-10}
+port=5095
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+data=$(mktemp -d /tmp/twinning-load.XXXXXX)
+dotnet build src/Twinning.Web -c Release --verbosity quiet -nologo >/dev/null
+ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$data" Serilog__MinimumLevel__Default=Warning \
+  dotnet src/Twinning.Web/bin/Release/net10.0/Twinning.Web.dll --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
+
+declare -A rps
+for target in /health/live /en /el /bg/account/login; do
+  for _ in 1 2 3; do curl -fs "http://127.0.0.1:$port$target" >/dev/null; done
+  out=$(wrk -t2 -c32 -d"${duration}s" --latency "http://127.0.0.1:$port$target")
+  rps[$target]=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out"); p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  printf '%-20s %10s req/s   p50 %-8s p99 %s\n' "$target" "${rps[$target]}" "$p50" "$p99"
+done
+for target in /en /el /bg/account/login; do
+  awk -v a="${rps[/health/live]}" -v b="${rps[$target]}" -v t="$target" 'BEGIN { printf "ratio /health/live : %-18s %.1fx\n", t, a / b }'
+done
