@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Twinning.Domain.Accounts;
+using Twinning.Domain.Verification;
+using Twinning.Infrastructure.Data;
 
 namespace Twinning.Browser.Tests;
 
@@ -23,6 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [
         "manage", "manage/changepassword", "manage/twofactor", "manage/enableauthenticator",
         "manage/personaldata", "manage/deleteaccount", "admin",
+        "claims", "claims/neworganisation", "associations", "verification", "verification/audit",
     ];
 
     public static TheoryData<string> CultureData => new(Cultures);
@@ -46,10 +50,18 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     {
         var email = $"admin-{culture}@cemr.example";
         var key = await fixture.CreateTwoFactorUserAsync(email, Roles.Admin);
+        // A pending claim, so the verification queue shows its decision forms.
+        var claimant = await fixture.Factory.CreateUserAsync($"claimant-{culture}@example.org");
+        await fixture.Factory.WithServiceAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TwinningDbContext>();
+            db.Claims.Add(OrganisationClaim.ForExisting(claimant.Id, fixture.KolnId, "DE", "Referentin", "x@stadt-koeln.example", "Team page", DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
         var page = await fixture.NewPageAsync();
         await BrowserFixture.LogInAsync(page, email, key);
 
-        foreach (var path in AccountPages)
+        foreach (var path in AccountPages.Concat([$"claims/claim/{fixture.KolnId}", $"profiles/edit/{fixture.KolnId}"]))
         {
             await page.GotoAsync($"/{culture}/{path}");
             Assert.DoesNotContain("/account/", page.Url, StringComparison.Ordinal);

@@ -1,10 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
-using Twinning.Infrastructure.Identity;
 using Twinning.Web.Tests.Infrastructure;
 
 namespace Twinning.Browser.Tests;
@@ -24,6 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Köln's profile page path without the culture ("directory/profile/123").</summary>
     public string KolnProfile { get; private set; } = string.Empty;
 
+    public int KolnId { get; private set; }
+
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = string.Empty;
@@ -36,7 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl) })
         {
             using var koln = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/organisations/by-geonames/2886242"));
-            KolnProfile = $"directory/profile/{koln.RootElement.GetProperty("id").GetInt32()}";
+            KolnId = koln.RootElement.GetProperty("id").GetInt32();
+            KolnProfile = $"directory/profile/{KolnId}";
         }
 
         if (!File.Exists(ChromiumPath))
@@ -57,19 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>An account with a known authenticator key and two-factor on, created directly.</summary>
-    public async Task<string> CreateTwoFactorUserAsync(string email, params string[] roles)
-    {
-        var user = await Factory.CreateUserAsync(email, "en", roles);
-        return await Factory.WithServiceAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<TwinningUser>>();
-            var stored = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("User vanished.");
-            await users.ResetAuthenticatorKeyAsync(stored);
-            await users.SetTwoFactorEnabledAsync(stored, true);
-            return (await users.GetAuthenticatorKeyAsync(stored))!;
-        });
-    }
+    public Task<string> CreateTwoFactorUserAsync(string email, params string[] roles) => Factory.CreateTwoFactorUserAsync(email, roles);
 
     public static string Totp(string key) => new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
 

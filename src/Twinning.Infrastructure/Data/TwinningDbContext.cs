@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Domain.Directory;
+using Twinning.Domain.Verification;
 using Twinning.Infrastructure.Identity;
 
 namespace Twinning.Infrastructure.Data;
@@ -18,6 +19,16 @@ public class TwinningDbContext(DbContextOptions<TwinningDbContext> options)
     public DbSet<Theme> Themes => Set<Theme>();
 
     public DbSet<TwinningLink> TwinningLinks => Set<TwinningLink>();
+
+    public DbSet<OrganisationClaim> Claims => Set<OrganisationClaim>();
+
+    public DbSet<OrganisationOfficer> Officers => Set<OrganisationOfficer>();
+
+    public DbSet<Association> Associations => Set<Association>();
+
+    public DbSet<AssociationValidator> AssociationValidators => Set<AssociationValidator>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

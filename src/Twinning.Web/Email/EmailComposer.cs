@@ -16,7 +16,7 @@ public sealed class EmailComposer(IStringLocalizer<EmailResource> texts)
 {
     public EmailMessage Compose(
         string to, string culture, string subjectKey, string greetingName,
-        IReadOnlyList<string> paragraphKeys, string actionKey, string actionUrl)
+        IReadOnlyList<EmailParagraph> paragraphs, string actionKey, string actionUrl)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         var language = CultureInfo.GetCultureInfo(SupportedCultures.Match(culture) ?? SupportedCultures.Default);
@@ -25,14 +25,14 @@ public sealed class EmailComposer(IStringLocalizer<EmailResource> texts)
         {
             var subject = texts[subjectKey].Value;
             var greeting = texts["Email.Greeting", greetingName].Value;
-            var paragraphs = paragraphKeys.Select(key => texts[key].Value).ToList();
+            var lines = paragraphs.Select(p => texts[p.Key, p.Arguments].Value).ToList();
             var action = texts[actionKey].Value;
             var signature = texts["Email.Signature"].Value;
             var ignore = texts["Email.IgnoreIfNotYou"].Value;
 
             var text = new StringBuilder()
                 .AppendLine(greeting).AppendLine();
-            foreach (var p in paragraphs)
+            foreach (var p in lines)
                 text.AppendLine(p).AppendLine();
             text.AppendLine(CultureInfo.CurrentCulture, $"{action}: {actionUrl}").AppendLine()
                 .AppendLine(ignore).AppendLine()
@@ -42,7 +42,7 @@ public sealed class EmailComposer(IStringLocalizer<EmailResource> texts)
                 .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{language.Name}\"><head><meta charset=\"utf-8\"><title>{Encode(subject)}</title></head>")
                 .Append("<body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a\">")
                 .Append(CultureInfo.InvariantCulture, $"<p>{Encode(greeting)}</p>");
-            foreach (var p in paragraphs)
+            foreach (var p in lines)
                 html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(p)}</p>");
             html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(actionUrl)}\" style=\"display:inline-block;padding:10px 18px;background:#0b4f9c;color:#ffffff;text-decoration:none;border-radius:4px\">{Encode(action)}</a></p>")
                 .Append(CultureInfo.InvariantCulture, $"<p style=\"font-size:14px;color:#444\">{Encode(ignore)}</p>")
@@ -57,4 +57,10 @@ public sealed class EmailComposer(IStringLocalizer<EmailResource> texts)
     }
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}
+
+/// <summary>One paragraph of an e-mail: a key of EmailResource and the values for its placeholders.</summary>
+public sealed record EmailParagraph(string Key, params object[] Arguments)
+{
+    public static implicit operator EmailParagraph(string key) => new(key);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Twinning.Infrastructure.Directory;
 using Twinning.Web.Features.Directory;
+using Twinning.Web.Features.Verification;
 
 namespace Twinning.Web.Hosting;
 
@@ -13,6 +14,8 @@ internal static class DirectoryExtensions
         builder.Services.AddSingleton<DirectoryIndexLoader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DirectoryIndexLoader>());
         builder.Services.AddSingleton<EuropeMap>();
+        builder.Services.AddScoped<Remit>();
+        builder.Services.AddScoped<VerificationService>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -39,13 +39,17 @@ public sealed class FieldTagHelper : TagHelper
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var hasError = errors is { Count: > 0 };
         var isCheckbox = string.Equals(Type, "checkbox", StringComparison.OrdinalIgnoreCase);
+        var isTextArea = string.Equals(Type, "textarea", StringComparison.OrdinalIgnoreCase);
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", isCheckbox ? "form-check mb-3" : "mb-3");
 
-        var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
-        input.Attributes["type"] = Type;
+        var input = isTextArea ? new TagBuilder("textarea") : new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
+        if (isTextArea)
+            input.Attributes["rows"] = "5";
+        else
+            input.Attributes["type"] = Type;
         input.Attributes["id"] = id;
         input.Attributes["name"] = name;
         input.AddCssClass(isCheckbox ? "form-check-input" : "form-control");
@@ -57,8 +61,11 @@ public sealed class FieldTagHelper : TagHelper
         }
         else if (!string.Equals(Type, "password", StringComparison.OrdinalIgnoreCase))
         {
-            var attempted = entry?.AttemptedValue;
-            input.Attributes["value"] = attempted ?? Convert.ToString(For.Model, CultureInfo.CurrentCulture) ?? string.Empty;
+            var value = entry?.AttemptedValue ?? Convert.ToString(For.Model, CultureInfo.CurrentCulture) ?? string.Empty;
+            if (isTextArea)
+                input.InnerHtml.Append(value);
+            else
+                input.Attributes["value"] = value;
         }
 
         if (Autocomplete is not null)

@@ -68,14 +68,49 @@ public class TwinningFactory : WebApplicationFactory<Program>
         return user;
     }
 
-    /// <summary>A client whose cookie jar holds a session of the given account (password only; no second factor).</summary>
-    public async Task<HttpClient> LoggedInClientAsync(string email)
+    /// <summary>A client whose cookie jar holds a session of the given account, with its second factor when it has one.</summary>
+    public async Task<HttpClient> LoggedInClientAsync(string email, string? authenticatorKey = null)
     {
         var client = CreateBrowserlikeClient();
         var response = await client.SubmitFormAsync("/en/account/login", new Dictionary<string, string> { ["Email"] = email, ["Password"] = Password });
-        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Login of {email} failed: {(int)response.StatusCode}");
+        if (authenticatorKey is not null)
+        {
+            var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(authenticatorKey)).ComputeTotp();
+            response = await client.SubmitFormAsync(response.Location(), new Dictionary<string, string> { ["Code"] = code }, action: "/en/account/loginwith2fa");
+        }
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect || response.Location().Contains("/account/", StringComparison.Ordinal))
+            throw new InvalidOperationException($"Login of {email} failed: {(int)response.StatusCode} {response.Headers.Location}");
         return client;
+    }
+
+    /// <summary>An account with two-factor on and a known authenticator key (returned), created directly.</summary>
+    public async Task<string> CreateTwoFactorUserAsync(string email, params string[] roles)
+    {
+        var user = await CreateUserAsync(email, "en", roles);
+        return await WithServiceAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<TwinningUser>>();
+            var stored = await users.FindByIdAsync(user.Id) ?? throw new InvalidOperationException("User vanished.");
+            await users.ResetAuthenticatorKeyAsync(stored);
+            await users.SetTwoFactorEnabledAsync(stored, true);
+            return (await users.GetAuthenticatorKeyAsync(stored))!;
+        });
+    }
+
+    /// <summary>A town added directly (for tests that do not need the whole imported directory), visible to search at once.</summary>
+    public async Task<int> CreateTownAsync(string name, string countryCode, long population = 12_000)
+    {
+        var id = await WithServiceAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Twinning.Infrastructure.Data.TwinningDbContext>();
+            var town = Twinning.Domain.Directory.Organisation.FromGeoNames(
+                Random.Shared.Next(100_000_000, int.MaxValue), name, countryCode, null, population, 48.0, 10.0, true, DateTimeOffset.UtcNow);
+            db.Organisations.Add(town);
+            await db.SaveChangesAsync();
+            return town.Id;
+        });
+        await Services.GetRequiredService<Twinning.Web.Features.Directory.DirectoryIndexLoader>().ReloadAsync();
+        return id;
     }
 
     public async Task<T> WithServiceAsync<T>(Func<IServiceProvider, Task<T>> action)

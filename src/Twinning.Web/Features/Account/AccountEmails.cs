@@ -17,6 +17,6 @@ public sealed class AccountEmails(EmailComposer composer, IEmailSender sender)
     public Task SendAlreadyRegisteredAsync(TwinningUser user, string forgotPasswordLink) =>
         Send(user, "AlreadyRegistered.Subject", ["AlreadyRegistered.Body", "AlreadyRegistered.Forgot"], "AlreadyRegistered.Action", forgotPasswordLink);
 
-    private Task Send(TwinningUser user, string subject, IReadOnlyList<string> paragraphs, string action, string link) =>
+    private Task Send(TwinningUser user, string subject, IReadOnlyList<EmailParagraph> paragraphs, string action, string link) =>
         sender.SendAsync(composer.Compose(user.Email!, user.PreferredCulture, subject, user.DisplayName, paragraphs, action, link));
 }

@@ -12,7 +12,7 @@ namespace Twinning.Web.Features.Directory;
 
 /// <summary>The public directory of Europe's local governments and their profiles.</summary>
 [AllowAnonymous]
-public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext db, EuropeMap map) : Controller
+public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext db, EuropeMap map, Verification.Remit remit) : Controller
 {
     /// <summary>The countries whose places are offered as candidates (the others appear as partners only).</summary>
     public static readonly string[] PlatformCountries =
@@ -85,7 +85,7 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
         var themes = (await ThemesAsync(culture, cancellationToken)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();
 
         return View(new ProfileViewModel(entry, DirectoryData.CountryName(entry.CountryCode, culture), shown, themes, partners,
-            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height));
+            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, await remit.MayEditAsync(User, id, cancellationToken)));
     }
 
     /// <summary>The outline map of Europe that profile pages place their town on; the same for everyone, cached a day.</summary>

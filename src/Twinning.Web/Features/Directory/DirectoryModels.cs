@@ -61,4 +61,5 @@ public sealed record ProfileViewModel(
     IReadOnlyList<PartnerView> Partners,
     (double X, double Y)? MapPoint,
     double MapWidth,
-    double MapHeight);
+    double MapHeight,
+    bool MayEdit);

@@ -1,0 +1,134 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Twinning.Domain.Directory;
+using Twinning.Domain.Localization;
+using Twinning.Domain.Verification;
+using Twinning.Infrastructure.Data;
+using Twinning.Web.Features.Verification;
+using Twinning.Web.Localization;
+using Twinning.Web.Resources;
+using Twinning.Web.Security;
+
+namespace Twinning.Web.Features.Directory;
+
+public sealed class DescriptionInput
+{
+    public string Language { get; set; } = string.Empty;
+    public string? Text { get; set; }
+}
+
+public sealed class ProfileEditInput
+{
+    public int Id { get; set; }
+    public Guid ConcurrencyStamp { get; set; }
+    public List<DescriptionInput> Descriptions { get; set; } = [];
+    public List<int> Themes { get; set; } = [];
+    public List<string> WorkingLanguages { get; set; } = [];
+}
+
+public sealed record ProfileEditModel(string Name, IReadOnlyList<ThemeOption> Themes, ProfileEditInput Input);
+
+internal sealed class ProfileEditInputValidator : AbstractValidator<ProfileEditInput>
+{
+    public ProfileEditInputValidator(IStringLocalizer<ValidationResource> v)
+    {
+        RuleForEach(x => x.Descriptions).ChildRules(d =>
+        {
+            d.RuleFor(x => x.Language).Must(SupportedCultures.IsSupported).WithMessage(v["Culture.Unsupported"]);
+            d.RuleFor(x => x.Text).MaximumLength(OrganisationDescription.TextMaxLength).WithMessage(v["Profile.Description.TooLong", OrganisationDescription.TextMaxLength]);
+        });
+        RuleForEach(x => x.WorkingLanguages).Must(SupportedCultures.IsSupported).WithMessage(v["Culture.Unsupported"]);
+    }
+}
+
+/// <summary>Officers of an organisation (and admins) edit its profile: texts in several languages, themes, working languages.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ProfilesController(
+    TwinningDbContext db,
+    Remit remit,
+    DirectoryIndexLoader directory,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> t,
+    IStringLocalizer<ValidationResource> v) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Descriptions).Include(o => o.Themes)
+            .SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+            return NotFound();
+        if (!await remit.MayEditAsync(User, id, cancellationToken))
+            return Forbid();
+
+        var written = organisation.Descriptions.ToDictionary(d => d.Language, d => d.Text);
+        var input = new ProfileEditInput
+        {
+            Id = id,
+            ConcurrencyStamp = organisation.ConcurrencyStamp,
+            // One field per EU language, the written ones first, so an officer can add a translation in place.
+            Descriptions = SupportedCultures.Codes
+                .OrderBy(c => written.ContainsKey(c) ? 0 : c == CultureRouting.CurrentCulture() ? 1 : 2)
+                .ThenBy(c => c, StringComparer.Ordinal)
+                .Select(c => new DescriptionInput { Language = c, Text = written.GetValueOrDefault(c) })
+                .ToList(),
+            Themes = organisation.Themes.Select(x => x.ThemeId).ToList(),
+            WorkingLanguages = organisation.WorkingLanguages.ToList(),
+        };
+        return View("~/Features/Directory/Edit.cshtml", await ModelAsync(organisation.Name, input, cancellationToken));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(ProfileEditInput input, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.Include(o => o.Descriptions).Include(o => o.Themes)
+            .SingleOrDefaultAsync(o => o.Id == input.Id, cancellationToken);
+        if (organisation is null)
+            return NotFound();
+        if (!await remit.MayEditAsync(User, input.Id, cancellationToken))
+            return Forbid();
+
+        var validThemes = await db.Themes.Where(x => !x.IsRetired).Select(x => x.Id).ToListAsync(cancellationToken);
+        if (input.Themes.Except(validThemes).Any())
+            ModelState.AddModelError(nameof(input.Themes), v["Profile.Themes.Invalid"]);
+        if (!ModelState.IsValid)
+            return View("~/Features/Directory/Edit.cshtml", await ModelAsync(organisation.Name, input, cancellationToken));
+
+        // Someone else saved since this form was opened: keep what this person typed and say so.
+        db.Entry(organisation).Property(o => o.ConcurrencyStamp).OriginalValue = input.ConcurrencyStamp;
+        var texts = input.Descriptions
+            .Where(d => !string.IsNullOrWhiteSpace(d.Text))
+            .GroupBy(d => d.Language.ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.First().Text!.Trim());
+        organisation.EditProfile(texts, input.Themes, input.WorkingLanguages, clock.GetUtcNow());
+        db.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), Remit.UserId(User), "profile.edited", organisation.CountryCode, organisation.Id,
+            string.Join(',', texts.Keys)));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, v["Profile.Concurrency"]);
+            return View("~/Features/Directory/Edit.cshtml", await ModelAsync(organisation.Name, input, cancellationToken));
+        }
+
+        await directory.ReloadAsync(cancellationToken);
+        TempData[StatusMessage.Key] = t["Profile.Saved"].Value;
+        return RedirectToAction("Profile", "Directory", new { id = organisation.Id });
+    }
+
+    private async Task<ProfileEditModel> ModelAsync(string name, ProfileEditInput input, CancellationToken cancellationToken)
+    {
+        var culture = CultureRouting.CurrentCulture();
+        var themes = (await db.Themes.AsNoTracking().Where(x => !x.IsRetired).ToListAsync(cancellationToken))
+            .Select(x => new ThemeOption(x.Id, x.NameIn(culture)))
+            .OrderBy(x => x.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
+        return new ProfileEditModel(name, themes, input);
+    }
+}
