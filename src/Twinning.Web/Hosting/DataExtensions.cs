@@ -59,13 +59,26 @@ internal static class DataExtensions
         await services.GetRequiredService<IdentitySeeder>().SeedAsync();
 
         var importer = services.GetRequiredService<DirectoryImporter>();
-        await importer.SeedThemesAsync();
-        // The first start on an empty database loads every European town, so the directory is never empty.
-        if (importDirectory && app.Configuration.GetValue("Directory:ImportOnStartup", true) && !await db.Organisations.AnyAsync())
+        // Several instances may start together on one PostgreSQL: one imports, the others wait and find it done.
+        await db.Database.OpenConnectionAsync();
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7301)");
+        try
         {
-            var logger = services.GetRequiredService<ILogger<DirectoryImporter>>();
-            logger.LogInformation("Empty directory: importing Europe's towns and known twinning links (about a minute)");
-            await importer.ImportAllAsync(new Progress<string>(line => logger.LogInformation("Import: {Progress}", line)));
+            await importer.SeedThemesAsync();
+            // The first start on an empty database loads every European town, so the directory is never empty.
+            if (importDirectory && app.Configuration.GetValue("Directory:ImportOnStartup", true) && !await db.Organisations.AnyAsync())
+            {
+                var logger = services.GetRequiredService<ILogger<DirectoryImporter>>();
+                logger.LogInformation("Empty directory: importing Europe's towns and known twinning links (a few seconds)");
+                await importer.ImportAllAsync(new Progress<string>(line => logger.LogInformation("Import: {Progress}", line)));
+            }
+        }
+        finally
+        {
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7301)");
+            await db.Database.CloseConnectionAsync();
         }
     }
 }
