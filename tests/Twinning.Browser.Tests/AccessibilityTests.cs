@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : IClassFixture<B
     [
         "manage", "manage/changepassword", "manage/twofactor", "manage/enableauthenticator",
         "manage/personaldata", "manage/deleteaccount", "admin",
-        "claims", "claims/neworganisation", "associations", "verification", "verification/audit",
+        "claims", "claims/neworganisation", "associations", "verification", "verification/audit", "themes",
     ];
 
     public static TheoryData<string> CultureData => new(Cultures);

@@ -55,6 +55,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         { "admin", "GET /en/associations", Outcome.Allowed },
         { "validatorFR", "POST /en/associations/create", Outcome.Denied },
         { "validatorFR", "POST /en/associations/addvalidator", Outcome.Denied },
+        // Adding a colleague to A (only refusals here: an allowed invite would change the world for other rows)
+        { "anonymous", "POST /en/profiles/invite", Outcome.LoginRequired },
+        { "officerB", "POST /en/profiles/invite", Outcome.Denied },
+        { "validatorFR", "POST /en/profiles/invite", Outcome.Denied },
+        // Themes are CEMR's
+        { "anonymous", "GET /en/themes", Outcome.LoginRequired },
+        { "officerA", "GET /en/themes", Outcome.Denied },
+        { "validatorFR", "GET /en/themes", Outcome.Denied },
+        { "admin", "GET /en/themes", Outcome.Allowed },
+        { "officerA", "POST /en/themes/save", Outcome.Denied },
+        { "validatorFR", "POST /en/themes/retire", Outcome.Denied },
         // One's own claims page, and claiming
         { "anonymous", "GET /en/claims", Outcome.LoginRequired },
         { "officerB", "GET /en/claims", Outcome.Allowed },
@@ -78,19 +89,34 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         {
             // A real form token from a page the actor can open, so only authorization decides.
             var token = HttpClientExtensions.AntiforgeryToken(await client.GetPageAsync("/en/account/login"));
-            response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+            var fields = path switch
             {
-                ["__RequestVerificationToken"] = token,
-                ["Input.Id"] = world.TownA.ToString(CultureInfo.InvariantCulture),
-                ["Input.ConcurrencyStamp"] = await world.StampAsync(),
-                ["Input.Descriptions[0].Language"] = "en",
-                ["Input.Descriptions[0].Text"] = $"Written by {actor}",
-                ["Id"] = world.GermanClaim.ToString(CultureInfo.InvariantCulture),
-                ["Input.Name"] = "Sneaky association",
-                ["Input.Countries"] = "FR",
-                ["AssociationId"] = world.FrenchAssociation.ToString(CultureInfo.InvariantCulture),
-                ["Email"] = "b@town-b.example",
-            }));
+                "/en/profiles/edit" => new Dictionary<string, string>
+                {
+                    ["Input.Id"] = world.TownA.ToString(CultureInfo.InvariantCulture),
+                    ["Input.ConcurrencyStamp"] = await world.StampAsync(),
+                    ["Input.Descriptions[0].Language"] = "en",
+                    ["Input.Descriptions[0].Text"] = $"Written by {actor}",
+                },
+                "/en/verification/approve" => new Dictionary<string, string> { ["Id"] = world.GermanClaim.ToString(CultureInfo.InvariantCulture) },
+                "/en/associations/create" => new Dictionary<string, string> { ["Input.Name"] = "Sneaky association", ["Input.Countries"] = "FR" },
+                "/en/associations/addvalidator" => new Dictionary<string, string>
+                {
+                    ["AssociationId"] = world.FrenchAssociation.ToString(CultureInfo.InvariantCulture),
+                    ["Email"] = "b@town-b.example",
+                },
+                "/en/profiles/invite" => new Dictionary<string, string>
+                {
+                    ["OrganisationId"] = world.TownA.ToString(CultureInfo.InvariantCulture),
+                    ["Email"] = "b@town-b.example",
+                    ["Function"] = "colleague",
+                },
+                "/en/themes/save" => new Dictionary<string, string> { ["Names[en]"] = "Sneaky theme" },
+                "/en/themes/retire" => new Dictionary<string, string> { ["id"] = "1", ["retire"] = "true" },
+                _ => throw new InvalidOperationException($"No form for {path}"),
+            };
+            fields["__RequestVerificationToken"] = token;
+            response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
         }
 
         var location = response.Headers.Location?.OriginalString ?? string.Empty;
@@ -104,7 +130,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         };
         Assert.Equal(expected, outcome);
         if (expected != Outcome.Allowed)
+        {
             Assert.Equal(ClaimStatus.Pending, await world.GermanClaimStatusAsync());
+            Assert.False(await world.OfficerBActsForAAsync());
+        }
     }
 
     /// <summary>Town A (DE) with its officer and a pending claim; town B (DE) with its officer; a French association's validator; an admin.</summary>
@@ -165,6 +194,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public Task<string> StampAsync() => WithServiceAsync(async sp =>
             (await sp.GetRequiredService<TwinningDbContext>().Organisations.AsNoTracking().SingleAsync(o => o.Id == TownA)).ConcurrencyStamp.ToString());
+
+        public Task<bool> OfficerBActsForAAsync() => WithServiceAsync(sp =>
+            sp.GetRequiredService<TwinningDbContext>().Officers.AnyAsync(o => o.OrganisationId == TownA && o.UserId != null && o.Function == "colleague"));
 
         public Task<ClaimStatus> GermanClaimStatusAsync() => WithServiceAsync(sp =>
             sp.GetRequiredService<TwinningDbContext>().Claims.Where(c => c.Id == GermanClaim).Select(c => c.Status).SingleAsync());

@@ -8,6 +8,9 @@ using Twinning.Domain.Directory;
 using Twinning.Domain.Localization;
 using Twinning.Domain.Verification;
 using Twinning.Infrastructure.Data;
+using Twinning.Infrastructure.Email;
+using Twinning.Web.Email;
+using Twinning.Web.Features.Account;
 using Twinning.Web.Features.Verification;
 using Twinning.Web.Localization;
 using Twinning.Web.Resources;
@@ -30,7 +33,26 @@ public sealed class ProfileEditInput
     public List<string> WorkingLanguages { get; set; } = [];
 }
 
-public sealed record ProfileEditModel(string Name, IReadOnlyList<ThemeOption> Themes, ProfileEditInput Input);
+public sealed class InviteInput
+{
+    public int OrganisationId { get; set; }
+    public string Email { get; set; } = string.Empty;
+    public string Function { get; set; } = string.Empty;
+}
+
+public sealed record OfficerRow(string DisplayName, string Function);
+
+public sealed record ProfileEditModel(string Name, IReadOnlyList<ThemeOption> Themes, IReadOnlyList<OfficerRow> Officers, ProfileEditInput Input);
+
+internal sealed class InviteInputValidator : AbstractValidator<InviteInput>
+{
+    public InviteInputValidator(IStringLocalizer<ValidationResource> v)
+    {
+        RuleFor(x => x.Email).ValidEmail(v);
+        RuleFor(x => x.Function).NotEmpty().WithMessage(v["Claim.Function.Required"])
+            .MaximumLength(OrganisationClaim.FunctionMaxLength).WithMessage(v["Claim.Function.TooLong", OrganisationClaim.FunctionMaxLength]);
+    }
+}
 
 internal sealed class ProfileEditInputValidator : AbstractValidator<ProfileEditInput>
 {
@@ -52,6 +74,8 @@ public sealed class ProfilesController(
     Remit remit,
     DirectoryIndexLoader directory,
     TimeProvider clock,
+    EmailComposer composer,
+    IEmailSender sender,
     IStringLocalizer<SharedResource> t,
     IStringLocalizer<ValidationResource> v) : Controller
 {
@@ -122,6 +146,40 @@ public sealed class ProfilesController(
         return RedirectToAction("Profile", "Directory", new { id = organisation.Id });
     }
 
+    /// <summary>An officer adds a colleague who already has an account; the colleague is told by e-mail.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Invite(InviteInput input, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == input.OrganisationId, cancellationToken);
+        if (organisation is null)
+            return NotFound();
+        if (!await remit.MayEditAsync(User, organisation.Id, cancellationToken))
+            return Forbid();
+
+        var normalized = input.Email.Trim().ToUpperInvariant();
+        var colleague = ModelState.IsValid ? await db.Users.SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken) : null;
+        if (ModelState.IsValid && colleague is null)
+            ModelState.AddModelError(nameof(input.Email), v["Associations.NoSuchAccount"]);
+        if (!ModelState.IsValid || colleague is null)
+        {
+            TempData[StatusMessage.Key] = string.Join(" ", ModelState.Values.SelectMany(e => e.Errors).Select(e => e.ErrorMessage));
+            return RedirectToAction(nameof(Edit), new { id = organisation.Id });
+        }
+
+        if (!await db.Officers.AnyAsync(o => o.OrganisationId == organisation.Id && o.UserId == colleague.Id, cancellationToken))
+        {
+            db.Officers.Add(new OrganisationOfficer(organisation.Id, colleague.Id, input.Function.Trim(), clock.GetUtcNow()));
+            db.AuditLog.Add(new AuditEntry(clock.GetUtcNow(), Remit.UserId(User), "officer.invited", organisation.CountryCode, organisation.Id, colleague.Email));
+            await db.SaveChangesAsync(cancellationToken);
+            var link = Url.Action("Edit", "Profiles", new { id = organisation.Id }, Request.Scheme, Request.Host.Value)!;
+            await sender.SendAsync(composer.Compose(colleague.Email!, colleague.PreferredCulture, "ColleagueAdded.Subject", colleague.DisplayName,
+                [new EmailParagraph("ColleagueAdded.Body", organisation.Name)], "ClaimApproved.Action", link), cancellationToken);
+        }
+
+        TempData[StatusMessage.Key] = t["Profile.ColleagueAdded"].Value;
+        return RedirectToAction(nameof(Edit), new { id = organisation.Id });
+    }
+
     private async Task<ProfileEditModel> ModelAsync(string name, ProfileEditInput input, CancellationToken cancellationToken)
     {
         var culture = CultureRouting.CurrentCulture();
@@ -129,6 +187,11 @@ public sealed class ProfilesController(
             .Select(x => new ThemeOption(x.Id, x.NameIn(culture)))
             .OrderBy(x => x.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
             .ToList();
-        return new ProfileEditModel(name, themes, input);
+        var officers = await (from o in db.Officers
+                              join u in db.Users on o.UserId equals u.Id
+                              where o.OrganisationId == input.Id
+                              orderby u.DisplayName
+                              select new OfficerRow(u.DisplayName, o.Function)).ToListAsync(cancellationToken);
+        return new ProfileEditModel(name, themes, officers, input);
     }
 }
