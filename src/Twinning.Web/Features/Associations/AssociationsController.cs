@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,11 +6,9 @@ using Microsoft.Extensions.Localization;
 using Twinning.Domain.Accounts;
 using Twinning.Domain.Verification;
 using Twinning.Infrastructure.Data;
-using Twinning.Infrastructure.Directory;
 using Twinning.Infrastructure.Identity;
 using Twinning.Web.Features.Directory;
 using Twinning.Web.Features.Verification;
-using Twinning.Web.Localization;
 using Twinning.Web.Resources;
 using Twinning.Web.Security;
 
@@ -104,12 +101,8 @@ public sealed class AssociationsController(
                                 select new { x.AssociationId, Row = new ValidatorRow(u.Id, u.Email!, u.DisplayName, u.TwoFactorEnabled) })
             .ToListAsync(cancellationToken);
         var byAssociation = validators.ToLookup(x => x.AssociationId, x => x.Row);
-        var culture = CultureRouting.CurrentCulture();
-        var countries = DirectoryController.PlatformCountries
-            .Select(code => new CountryOption(code, DirectoryData.CountryName(code, culture)))
-            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
-            .ToList();
         return new AssociationsModel(
-            associations.Select(a => new AssociationRow(a.Id, a.Name, a.Countries, byAssociation[a.Id].ToList())).ToList(), countries, input);
+            associations.Select(a => new AssociationRow(a.Id, a.Name, a.Countries, byAssociation[a.Id].ToList())).ToList(),
+            DirectoryController.PlatformCountryOptions(), input);
     }
 }

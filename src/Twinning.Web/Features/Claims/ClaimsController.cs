@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -71,7 +70,7 @@ public sealed class ClaimsController(
     }
 
     [HttpGet]
-    public IActionResult NewOrganisation() => View(new NewOrganisationPageModel(Countries(), new NewOrganisationInput()));
+    public IActionResult NewOrganisation() => View(new NewOrganisationPageModel(DirectoryController.PlatformCountryOptions(), new NewOrganisationInput()));
 
     [HttpPost, EnableRateLimiting(RateLimits.Authentication)]
     public async Task<IActionResult> NewOrganisation(NewOrganisationInput input, CancellationToken cancellationToken)
@@ -79,7 +78,7 @@ public sealed class ClaimsController(
         if (ModelState.IsValid && await HasPendingAsync(c => c.NewOrganisationName == input.Name.Trim() && c.CountryCode == input.CountryCode, cancellationToken))
             ModelState.AddModelError(string.Empty, v["Claim.AlreadyPending"]);
         if (!ModelState.IsValid)
-            return View(new NewOrganisationPageModel(Countries(), input));
+            return View(new NewOrganisationPageModel(DirectoryController.PlatformCountryOptions(), input));
 
         db.Claims.Add(OrganisationClaim.ForNew(Remit.UserId(User), input.Name, input.Kind, input.CountryCode,
             input.Function, input.OfficialEmail, input.Evidence, clock.GetUtcNow()));
@@ -97,12 +96,4 @@ public sealed class ClaimsController(
     private static ClaimPageModel Page(DirectoryEntry organisation, ClaimInput input) =>
         new(organisation, DirectoryData.CountryName(organisation.CountryCode, CultureRouting.CurrentCulture()), input);
 
-    private static List<CountryOption> Countries()
-    {
-        var culture = CultureRouting.CurrentCulture();
-        return DirectoryController.PlatformCountries
-            .Select(code => new CountryOption(code, DirectoryData.CountryName(code, culture)))
-            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
-            .ToList();
-    }
 }

@@ -45,11 +45,7 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
             PageSize = DirectoryFilter.PageSize,
         });
 
-        var countries = PlatformCountries
-            .Select(code => new CountryOption(code, DirectoryData.CountryName(code, culture)))
-            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
-            .ToList();
-        return View(new DirectoryViewModel(filter, results, countries, await ThemesAsync(culture, cancellationToken), near, Request.QueryString.Value ?? string.Empty));
+        return View(new DirectoryViewModel(filter, results, PlatformCountryOptions(), await ThemesAsync(culture, cancellationToken), near, Request.QueryString.Value ?? string.Empty));
     }
 
     [HttpGet]
@@ -99,6 +95,16 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
         return themes
             .Select(t => new ThemeOption(t.Id, t.NameIn(culture)))
             .OrderBy(t => t.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
+    }
+
+    /// <summary>The platform's countries named in the reader's language, in that language's alphabetical order.</summary>
+    public static List<CountryOption> PlatformCountryOptions()
+    {
+        var culture = CultureRouting.CurrentCulture();
+        return PlatformCountries
+            .Select(code => new CountryOption(code, DirectoryData.CountryName(code, culture)))
+            .OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
             .ToList();
     }
 
