@@ -156,8 +156,8 @@ public static class NameMatch
         var best = Edits.Within(name, query, allowed);
         if (best > allowed && name.Contains(' ', StringComparison.Ordinal))
         {
-            foreach (var word in name.Split(' '))
-                best = Math.Min(best, Edits.Within(word, query, allowed));
+            foreach (var range in name.AsSpan().Split(' '))
+                best = Math.Min(best, Edits.Within(name.AsSpan()[range], query, allowed));
         }
 
         return best <= allowed ? 3 + best : -1;
@@ -171,12 +171,22 @@ public static class Edits
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return Within(a.AsSpan(), b, limit);
+    }
+
+    public static int Within(ReadOnlySpan<char> a, string b, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(b);
         if (Math.Abs(a.Length - b.Length) > limit)
             return limit + 1;
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows on the stack: this runs for tens of thousands of names per search.
+        const int StackLimit = 128;
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= StackLimit ? stackalloc int[width * 3] : new int[width * 3];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
             previous[j] = j;
 
@@ -196,7 +206,10 @@ public static class Edits
 
             if (rowBest > limit)
                 return limit + 1;
-            (previous2, previous, current) = (previous, current, previous2);
+            var recycled = previous2;
+            previous2 = previous;
+            previous = current;
+            current = recycled;
         }
 
         return previous[b.Length];

@@ -52,7 +52,7 @@ public sealed class AssociationsController(
             ModelState.AddModelError(nameof(input.Email), v["Associations.NoSuchAccount"]);
         if (!ModelState.IsValid || user is null)
         {
-            TempData[StatusMessage.Key] = string.Join(" ", ModelState.Values.SelectMany(e => e.Errors).Select(e => e.ErrorMessage));
+            TempData[StatusMessage.ErrorKey] = StatusMessage.Errors(ModelState);
             return RedirectToAction(nameof(Index));
         }
 

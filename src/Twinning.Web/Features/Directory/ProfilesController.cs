@@ -162,7 +162,7 @@ public sealed class ProfilesController(
             ModelState.AddModelError(nameof(input.Email), v["Associations.NoSuchAccount"]);
         if (!ModelState.IsValid || colleague is null)
         {
-            TempData[StatusMessage.Key] = string.Join(" ", ModelState.Values.SelectMany(e => e.Errors).Select(e => e.ErrorMessage));
+            TempData[StatusMessage.ErrorKey] = StatusMessage.Errors(ModelState);
             return RedirectToAction(nameof(Edit), new { id = organisation.Id });
         }
 

@@ -77,7 +77,7 @@ public sealed class VerificationController(
     {
         if (!ModelState.IsValid)
         {
-            TempData[StatusMessage.Key] = string.Join(" ", ModelState.Values.SelectMany(e => e.Errors).Select(e => e.ErrorMessage));
+            TempData[StatusMessage.ErrorKey] = StatusMessage.Errors(ModelState);
             return RedirectToAction(nameof(Index));
         }
 
@@ -93,7 +93,7 @@ public sealed class VerificationController(
             case DecisionOutcome.NotAllowed:
                 return Forbid();
             case DecisionOutcome.AlreadyDecided:
-                TempData[StatusMessage.Key] = t["Verification.AlreadyDecided"].Value;
+                TempData[StatusMessage.ErrorKey] = t["Verification.AlreadyDecided"].Value;
                 break;
             default:
                 TempData[StatusMessage.Key] = t[approve ? "Verification.Approved" : "Verification.Rejected"].Value;
