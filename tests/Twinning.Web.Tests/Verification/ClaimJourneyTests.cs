@@ -142,6 +142,10 @@ public sealed class ClaimJourneyTests(TwinningFactory factory) : IClassFixture<T
         Assert.Contains("Someone else saved this profile", html, StringComparison.Ordinal);
         Assert.Contains("Second text", html, StringComparison.Ordinal);
         Assert.Contains("First text", await factory.CreateBrowserlikeClient().GetPageAsync($"/en/directory/profile/{town}"), StringComparison.Ordinal);
+
+        // Having seen the message, the second officer saves again, and now it counts.
+        Assert.Equal(HttpStatusCode.Redirect, (await Save(two, html, town, "Second text, checked")).StatusCode);
+        Assert.Contains("Second text, checked", await factory.CreateBrowserlikeClient().GetPageAsync($"/en/directory/profile/{town}"), StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> Save(HttpClient client, string form, int town, string text) =>

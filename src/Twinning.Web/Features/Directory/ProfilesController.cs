@@ -137,6 +137,10 @@ public sealed class ProfilesController(
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Keep the person's text, and take the current version so that saving again, after a look, succeeds.
+            db.ChangeTracker.Clear();
+            input.ConcurrencyStamp = await db.Organisations.Where(o => o.Id == input.Id).Select(o => o.ConcurrencyStamp).SingleAsync(cancellationToken);
+            ModelState.Remove("Input.ConcurrencyStamp");
             ModelState.AddModelError(string.Empty, v["Profile.Concurrency"]);
             return View("~/Features/Directory/Edit.cshtml", await ModelAsync(organisation.Name, input, cancellationToken));
         }
