@@ -29,8 +29,20 @@ public sealed class ThemesAndColleaguesTests(TwinningFactory factory) : IClassFi
         await admin.SubmitFormAsync($"/en/themes?id={idText}", new Dictionary<string, string> { ["Id"] = idText, ["Names[en]"] = "Water and rivers", ["Names[fr]"] = "Eau et rivières" }, action: "/en/themes/save");
         Assert.Contains("Eau et rivières", await anonymous.GetPageAsync("/fr/directory"), StringComparison.Ordinal);
 
+        var town = await factory.CreateTownAsync("Riverside", "IE");
+        await factory.WithServiceAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TwinningDbContext>();
+            var organisation = await db.Organisations.Include(o => o.Themes).Include(o => o.Descriptions).SingleAsync(o => o.Id == town);
+            organisation.EditProfile(new Dictionary<string, string>(), [id], [], DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await factory.Services.GetRequiredService<Twinning.Web.Features.Directory.DirectoryIndexLoader>().ReloadAsync();
+
         await admin.SubmitFormAsync("/en/themes", new Dictionary<string, string> { ["id"] = idText, ["retire"] = "true" }, action: "/en/themes/retire");
         Assert.DoesNotContain("Eau et rivières", await anonymous.GetPageAsync("/fr/directory"), StringComparison.Ordinal);
+        // No longer offered, but still shown where it was chosen.
+        Assert.Contains("Eau et rivières", await anonymous.GetPageAsync($"/fr/directory/profile/{town}"), StringComparison.Ordinal);
         Assert.Contains("Theme retired", await admin.GetPageAsync("/en/verification/audit"), StringComparison.Ordinal);
     }
 

@@ -78,7 +78,8 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
             .ToList();
 
         var themeIds = entry.ThemeIds.ToHashSet();
-        var themes = (await ThemesAsync(culture, cancellationToken)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();
+        // Retired themes stay on the profiles that chose them; they are only no longer offered.
+        var themes = (await ThemesAsync(culture, cancellationToken, includeRetired: true)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();
 
         return View(new ProfileViewModel(entry, DirectoryData.CountryName(entry.CountryCode, culture), shown, themes, partners,
             map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, await remit.MayEditAsync(User, id, cancellationToken)));
@@ -89,9 +90,9 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
     [ResponseCache(Duration = 86400, Location = ResponseCacheLocation.Any)]
     public IActionResult Map() => Content(map.Svg, "image/svg+xml");
 
-    private async Task<List<ThemeOption>> ThemesAsync(string culture, CancellationToken cancellationToken)
+    private async Task<List<ThemeOption>> ThemesAsync(string culture, CancellationToken cancellationToken, bool includeRetired = false)
     {
-        var themes = await db.Themes.AsNoTracking().Where(t => !t.IsRetired).ToListAsync(cancellationToken);
+        var themes = await db.Themes.AsNoTracking().Where(t => includeRetired || !t.IsRetired).ToListAsync(cancellationToken);
         return themes
             .Select(t => new ThemeOption(t.Id, t.NameIn(culture)))
             .OrderBy(t => t.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))

@@ -116,7 +116,9 @@ public sealed class ProfilesController(
         if (!await remit.MayEditAsync(User, input.Id, cancellationToken))
             return Forbid();
 
-        var validThemes = await db.Themes.Where(x => !x.IsRetired).Select(x => x.Id).ToListAsync(cancellationToken);
+        // Offered themes, plus retired ones the profile already has (kept unless unticked).
+        var current = organisation.Themes.Select(x => x.ThemeId).ToList();
+        var validThemes = await db.Themes.Where(x => !x.IsRetired || current.Contains(x.Id)).Select(x => x.Id).ToListAsync(cancellationToken);
         if (input.Themes.Except(validThemes).Any())
             ModelState.AddModelError(nameof(input.Themes), v["Profile.Themes.Invalid"]);
         if (!ModelState.IsValid)
@@ -187,7 +189,8 @@ public sealed class ProfilesController(
     private async Task<ProfileEditModel> ModelAsync(string name, ProfileEditInput input, CancellationToken cancellationToken)
     {
         var culture = CultureRouting.CurrentCulture();
-        var themes = (await db.Themes.AsNoTracking().Where(x => !x.IsRetired).ToListAsync(cancellationToken))
+        var chosen = input.Themes;
+        var themes = (await db.Themes.AsNoTracking().Where(x => !x.IsRetired || chosen.Contains(x.Id)).ToListAsync(cancellationToken))
             .Select(x => new ThemeOption(x.Id, x.NameIn(culture)))
             .OrderBy(x => x.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
             .ToList();
