@@ -12,6 +12,9 @@ public enum LinkStatus
     Active = 0,
     Dormant = 1,
     Ended = 2,
+
+    /// <summary>Recorded by one side (a request marked as matched), waiting for the other to confirm.</summary>
+    Pending = 3,
 }
 
 /// <summary>Where the platform learned of a link.</summary>

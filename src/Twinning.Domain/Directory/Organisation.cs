@@ -72,6 +72,11 @@ public class Organisation
     /// <summary>Counts edits; app instances notice each other's changes by watching the directory's sum of revisions.</summary>
     public long Revision { get; private set; }
 
+    /// <summary>Set by a moderator: the profile's own texts are hidden from the public until restored.</summary>
+    public string? TextHiddenReason { get; private set; }
+
+    public bool IsTextHidden => TextHiddenReason is not null;
+
     public static Organisation FromGeoNames(int geoNamesId, string name, string countryCode, string? adminCode,
         long population, double? latitude, double? longitude, bool inScope, DateTimeOffset now)
     {
@@ -126,6 +131,19 @@ public class Organisation
             _themes.Add(new OrganisationTheme(id));
 
         WorkingLanguages = workingLanguages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Touch(now);
+    }
+
+    public void HideText(string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        TextHiddenReason = reason.Trim();
+        Touch(now);
+    }
+
+    public void RestoreText(DateTimeOffset now)
+    {
+        TextHiddenReason = null;
         Touch(now);
     }
 

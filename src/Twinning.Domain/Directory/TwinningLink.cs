@@ -32,6 +32,23 @@ public class TwinningLink
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>For a pending link: the organisation that recorded it; the other one confirms.</summary>
+    public int? ProposedByOrganisationId { get; private set; }
+
+    /// <summary>One side records the link; it stays pending until the other confirms it.</summary>
+    public static TwinningLink Propose(int proposerId, int partnerId, LinkType type, DateTimeOffset now) =>
+        new(proposerId, partnerId, type, LinkStatus.Pending, LinkSource.Officer, now) { ProposedByOrganisationId = proposerId };
+
+    public bool AwaitsConfirmationBy(int organisationId) =>
+        Status == LinkStatus.Pending && ProposedByOrganisationId is { } proposer && proposer != organisationId && PartnerOf(proposer) == organisationId;
+
+    public void Confirm(int organisationId)
+    {
+        if (!AwaitsConfirmationBy(organisationId))
+            throw new InvalidOperationException("Only the partner confirms a pending link.");
+        Status = LinkStatus.Active;
+    }
+
     public int PartnerOf(int organisationId) =>
         organisationId == OrganisationAId ? OrganisationBId
         : organisationId == OrganisationBId ? OrganisationAId

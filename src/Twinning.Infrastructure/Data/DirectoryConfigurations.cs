@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Twinning.Domain.Directory;
 
@@ -17,13 +16,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Band).HasConversion<string>().HasMaxLength(24);
         builder.Property(o => o.ConcurrencyStamp).IsConcurrencyToken();
         builder.Property(o => o.WorkingLanguages)
-            .HasConversion(
-                languages => string.Join(',', languages),
-                stored => stored.Split(',', StringSplitOptions.RemoveEmptyEntries),
-                new ValueComparer<IReadOnlyList<string>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode(StringComparison.Ordinal))),
-                    list => list.ToArray()))
+            .HasCommaSeparatedConversion()
             .HasMaxLength(200);
         builder.HasIndex(o => o.GeoNamesId).IsUnique();
         builder.HasIndex(o => o.CountryCode);

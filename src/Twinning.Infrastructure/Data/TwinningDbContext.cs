@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Twinning.Domain.Conversations;
 using Twinning.Domain.Directory;
+using Twinning.Domain.Moderation;
+using Twinning.Domain.Notifications;
+using Twinning.Domain.Requests;
 using Twinning.Domain.Verification;
 using Twinning.Infrastructure.Identity;
 
@@ -29,6 +33,22 @@ public class TwinningDbContext(DbContextOptions<TwinningDbContext> options)
     public DbSet<AssociationValidator> AssociationValidators => Set<AssociationValidator>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<PartnerRequest> Requests => Set<PartnerRequest>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+
+    public DbSet<ContentReport> Reports => Set<ContentReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

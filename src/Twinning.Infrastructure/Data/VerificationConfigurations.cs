@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Twinning.Domain.Directory;
 using Twinning.Domain.Verification;
@@ -46,13 +45,7 @@ internal sealed class AssociationConfiguration : IEntityTypeConfiguration<Associ
     {
         builder.Property(a => a.Name).HasMaxLength(Association.NameMaxLength).IsRequired();
         builder.Property(a => a.Countries)
-            .HasConversion(
-                codes => string.Join(',', codes),
-                stored => stored.Split(',', StringSplitOptions.RemoveEmptyEntries),
-                new ValueComparer<IReadOnlyList<string>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode(StringComparison.Ordinal))),
-                    list => list.ToArray()))
+            .HasCommaSeparatedConversion()
             .HasMaxLength(400);
     }
 }
