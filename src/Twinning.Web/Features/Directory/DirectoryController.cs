@@ -4,15 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Domain.Directory;
 using Twinning.Domain.Localization;
+using Twinning.Domain.Requests;
 using Twinning.Infrastructure.Data;
 using Twinning.Infrastructure.Directory;
+using Twinning.Web.Features.Verification;
 using Twinning.Web.Localization;
 
 namespace Twinning.Web.Features.Directory;
 
 /// <summary>The public directory of Europe's local governments and their profiles.</summary>
 [AllowAnonymous]
-public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext db, EuropeMap map, Verification.Remit remit) : Controller
+public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext db, EuropeMap map, Remit remit) : Controller
 {
     /// <summary>The countries whose places are offered as candidates (the others appear as partners only).</summary>
     public static readonly string[] PlatformCountries =
@@ -56,7 +58,10 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
             return NotFound();
 
         var culture = CultureRouting.CurrentCulture();
-        var descriptions = await db.Organisations.AsNoTracking()
+        var mayEdit = await remit.MayEditAsync(User, id, cancellationToken);
+        var hiddenReason = await db.Organisations.Where(o => o.Id == id).Select(o => o.TextHiddenReason).SingleAsync(cancellationToken);
+        // Texts hidden by a moderator stay visible to the organisation's officers and admins, with the reason.
+        var descriptions = hiddenReason is not null && !mayEdit ? [] : await db.Organisations.AsNoTracking()
             .Where(o => o.Id == id)
             .SelectMany(o => o.Descriptions)
             .Select(d => new { d.Language, d.Text })
@@ -81,8 +86,19 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
         // Retired themes stay on the profiles that chose them; they are only no longer offered.
         var themes = (await ThemesAsync(culture, cancellationToken, includeRetired: true)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();
 
+        var openRequests = (await db.Requests.AsNoTracking().Include(r => r.Texts)
+                .Where(r => r.OrganisationId == id && r.Status == RequestStatus.Published && r.HiddenReason == null)
+                .OrderByDescending(r => r.Id).ToListAsync(cancellationToken))
+            .Select(r => r.TextFor(culture)).Select(x => new OpenRequestView(x.RequestId, x.Title, x.Language)).ToList();
+
         return View(new ProfileViewModel(entry, DirectoryData.CountryName(entry.CountryCode, culture), shown, themes, partners,
-            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, await remit.MayEditAsync(User, id, cancellationToken)));
+            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, mayEdit)
+        {
+            TextHiddenReason = hiddenReason,
+            OpenRequests = openRequests,
+            IsAdmin = Remit.IsAdmin(User),
+            IsSignedIn = User.Identity?.IsAuthenticated == true,
+        });
     }
 
     /// <summary>The outline map of Europe that profile pages place their town on; the same for everyone, cached a day.</summary>

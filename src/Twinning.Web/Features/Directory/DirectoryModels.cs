@@ -62,4 +62,16 @@ public sealed record ProfileViewModel(
     (double X, double Y)? MapPoint,
     double MapWidth,
     double MapHeight,
-    bool MayEdit);
+    bool MayEdit)
+{
+    /// <summary>Set when a moderator hid the profile's texts.</summary>
+    public string? TextHiddenReason { get; init; }
+
+    public IReadOnlyList<OpenRequestView> OpenRequests { get; init; } = [];
+
+    public bool IsAdmin { get; init; }
+
+    public bool IsSignedIn { get; init; }
+}
+
+public sealed record OpenRequestView(int Id, string Title, string Language);

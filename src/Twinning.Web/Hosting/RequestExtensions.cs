@@ -1,0 +1,17 @@
+using Twinning.Web.Features.Moderation;
+using Twinning.Web.Features.Notifications;
+using Twinning.Web.Features.Requests;
+
+namespace Twinning.Web.Hosting;
+
+internal static class RequestExtensions
+{
+    public static void AddTwinningRequests(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<RequestCatalog>();
+        builder.Services.AddScoped<RequestWorkflow>();
+        builder.Services.AddScoped<ModerationService>();
+        builder.Services.AddHostedService<RequestExpiryJob>();
+    }
+}
