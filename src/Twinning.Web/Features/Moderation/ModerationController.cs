@@ -39,8 +39,11 @@ public sealed record ReportRow(long Id, ContentKind Kind, long ContentId, string
 
 public sealed record ModerationModel(IReadOnlyList<ReportRow> Open, IReadOnlyList<ReportedContent> Hidden);
 
-/// <summary>CEMR's moderation: the queue of reports, and hiding or restoring requests, messages and profile texts with a reason.</summary>
-[Authorize(Policy = Policies.Admin)]
+/// <summary>
+/// CEMR's moderation: the queue of reports, and hiding or restoring requests, messages and profile
+/// texts with a reason (admins); reporting content (anyone signed in).
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class ModerationController(
     TwinningDbContext db,
     ModerationService moderation,
@@ -48,6 +51,7 @@ public sealed class ModerationController(
     IStringLocalizer<ValidationResource> v) : Controller
 {
     [HttpGet]
+    [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var reports = await db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Open).OrderBy(r => r.Id).Take(200).ToListAsync(cancellationToken);
@@ -71,6 +75,7 @@ public sealed class ModerationController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Hide(ModerationInput input, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(input.Reason))
@@ -86,6 +91,7 @@ public sealed class ModerationController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Restore(ModerationInput input, CancellationToken cancellationToken)
     {
         if (!await moderation.RestoreAsync(User, input.Kind, input.ContentId, cancellationToken))
@@ -95,6 +101,7 @@ public sealed class ModerationController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Dismiss(long id, CancellationToken cancellationToken)
     {
         if (!await moderation.DismissAsync(User, id, cancellationToken))
@@ -105,7 +112,6 @@ public sealed class ModerationController(
 
     /// <summary>Anyone signed in reports a request or a profile text; it goes to the moderation queue.</summary>
     [HttpPost]
-    [Authorize(Policy = Policies.SignedIn)]
     [EnableRateLimiting(RateLimits.Authentication)]
     public async Task<IActionResult> Report(ReportInput input, CancellationToken cancellationToken)
     {

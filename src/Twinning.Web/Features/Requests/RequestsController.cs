@@ -21,7 +21,6 @@ namespace Twinning.Web.Features.Requests;
 /// Partner requests: "we look for a partner like this". Officers write them, validators of their
 /// country publish or reject them, everyone finds the published ones and officers answer them.
 /// </summary>
-[Authorize(Policy = Policies.SignedIn)]
 public sealed class RequestsController(
     TwinningDbContext db,
     Remit remit,
@@ -87,6 +86,7 @@ public sealed class RequestsController(
 
     /// <summary>The requests of every organisation the person acts for, in every state, with what they can do next.</summary>
     [HttpGet]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Mine(CancellationToken cancellationToken)
     {
         var culture = CultureRouting.CurrentCulture();
@@ -105,6 +105,7 @@ public sealed class RequestsController(
     }
 
     [HttpGet]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Create(int organisationId, CancellationToken cancellationToken)
     {
         if (await MayWriteForAsync(organisationId, cancellationToken) is { } refusal)
@@ -122,6 +123,7 @@ public sealed class RequestsController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Create(RequestInput input, CancellationToken cancellationToken)
     {
         if (await MayWriteForAsync(input.OrganisationId, cancellationToken) is { } refusal)
@@ -142,6 +144,7 @@ public sealed class RequestsController(
     }
 
     [HttpGet]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().Include(r => r.Texts).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -170,6 +173,7 @@ public sealed class RequestsController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Edit(RequestInput input, CancellationToken cancellationToken)
     {
         var request = await db.Requests.Include(r => r.Texts).SingleOrDefaultAsync(r => r.Id == input.Id, cancellationToken);
@@ -212,6 +216,7 @@ public sealed class RequestsController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Submit(int id, CancellationToken cancellationToken)
     {
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -228,6 +233,7 @@ public sealed class RequestsController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Close(int id, CancellationToken cancellationToken)
     {
         var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
