@@ -81,8 +81,9 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
         // Retired themes stay on the profiles that chose them; they are only no longer offered.
         var themes = (await ThemesAsync(culture, cancellationToken, includeRetired: true)).Where(t => themeIds.Contains(t.Id)).Select(t => t.Name).ToList();
 
+        var isOfficer = await remit.IsOfficerAsync(User, id, cancellationToken);
         return View(new ProfileViewModel(entry, DirectoryData.CountryName(entry.CountryCode, culture), shown, themes, partners,
-            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, await remit.MayEditAsync(User, id, cancellationToken)));
+            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, isOfficer || Verification.Remit.IsAdmin(User), isOfficer));
     }
 
     /// <summary>The outline map of Europe that profile pages place their town on; the same for everyone, cached a day.</summary>

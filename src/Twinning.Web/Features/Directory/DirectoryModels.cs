@@ -62,4 +62,5 @@ public sealed record ProfileViewModel(
     (double X, double Y)? MapPoint,
     double MapWidth,
     double MapHeight,
-    bool MayEdit);
+    bool MayEdit,
+    bool IsOfficer = false);
