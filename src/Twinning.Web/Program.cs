@@ -12,6 +12,7 @@ builder.AddTwinningMvc();
 builder.AddTwinningHealthChecks();
 builder.AddTwinningDirectory();
 builder.AddTwinningRequests();
+builder.AddTwinningConversations();
 
 var app = builder.Build();
 if (await app.RunTwinningCommandAsync(args))

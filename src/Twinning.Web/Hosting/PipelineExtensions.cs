@@ -21,8 +21,9 @@ internal static class PipelineExtensions
         app.UseStaticFiles();
         app.UseMiddleware<CultureRedirectMiddleware>();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: the messaging limit is counted per signed-in person.
+        app.UseRateLimiter();
         app.UseAuthorization();
     }
 

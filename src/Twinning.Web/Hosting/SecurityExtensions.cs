@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ internal static class SecurityExtensions
             }));
 
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.SectionName));
+        builder.Services.Configure<MessagingRateLimitOptions>(builder.Configuration.GetSection(MessagingRateLimitOptions.SectionName));
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -53,6 +55,20 @@ internal static class SecurityExtensions
                 var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PermitLimit,
+                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            // Per person, so that colleagues behind one town-hall address do not share a budget; the
+            // limiter runs after authentication (see UseTwinningPipeline) so the user is known here.
+            options.AddPolicy(RateLimits.Messaging, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<MessagingRateLimitOptions>>().Value;
+                var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+                var partition = userId is not null ? "user:" + userId : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.PermitLimit,
                     Window = TimeSpan.FromSeconds(limits.WindowSeconds),

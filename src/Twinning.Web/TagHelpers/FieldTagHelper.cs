@@ -29,6 +29,9 @@ public sealed class FieldTagHelper : TagHelper
 
     public bool Required { get; set; }
 
+    /// <summary>The most characters the field takes (the server checks it too).</summary>
+    public int? Maxlength { get; set; }
+
     [ViewContext, HtmlAttributeNotBound]
     public required ViewContext ViewContext { get; set; }
 
@@ -74,6 +77,8 @@ public sealed class FieldTagHelper : TagHelper
             input.Attributes["inputmode"] = Inputmode;
         if (Required)
             input.Attributes["aria-required"] = "true";
+        if (Maxlength is { } maxlength)
+            input.Attributes["maxlength"] = maxlength.ToString(CultureInfo.InvariantCulture);
 
         var describedBy = new List<string>();
         if (Hint is not null)

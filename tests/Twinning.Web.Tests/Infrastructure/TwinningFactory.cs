@@ -30,6 +30,7 @@ public class TwinningFactory : WebApplicationFactory<Program>
         ["Email:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:Smtp:Security"] = "None",
         ["RateLimiting:Authentication:PermitLimit"] = "10000",
+        ["RateLimiting:Messaging:PermitLimit"] = "10000",
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // Loading 66,780 towns takes seconds; only the hosts that test the directory do it.
         ["Directory:ImportOnStartup"] = "false",

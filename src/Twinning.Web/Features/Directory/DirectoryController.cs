@@ -91,8 +91,9 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
                 .OrderByDescending(r => r.Id).ToListAsync(cancellationToken))
             .Select(r => r.TextFor(culture)).Select(x => new OpenRequestView(x.RequestId, x.Title, x.Language)).ToList();
 
+        var isOfficer = await remit.IsOfficerAsync(User, id, cancellationToken);
         return View(new ProfileViewModel(entry, DirectoryData.CountryName(entry.CountryCode, culture), shown, themes, partners,
-            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, mayEdit)
+            map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, mayEdit, isOfficer)
         {
             TextHiddenReason = hiddenReason,
             OpenRequests = openRequests,

@@ -62,7 +62,8 @@ public sealed record ProfileViewModel(
     (double X, double Y)? MapPoint,
     double MapWidth,
     double MapHeight,
-    bool MayEdit)
+    bool MayEdit,
+    bool IsOfficer = false)
 {
     /// <summary>Set when a moderator hid the profile's texts.</summary>
     public string? TextHiddenReason { get; init; }
