@@ -11,6 +11,7 @@ builder.AddTwinningSecurity();
 builder.AddTwinningMvc();
 builder.AddTwinningHealthChecks();
 builder.AddTwinningDirectory();
+builder.AddTwinningNotifications();
 
 var app = builder.Build();
 if (await app.RunTwinningCommandAsync(args))
