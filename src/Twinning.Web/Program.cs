@@ -13,6 +13,7 @@ builder.AddTwinningHealthChecks();
 builder.AddTwinningDirectory();
 builder.AddTwinningRequests();
 builder.AddTwinningConversations();
+builder.AddTwinningNotifications();
 
 var app = builder.Build();
 if (await app.RunTwinningCommandAsync(args))

@@ -79,6 +79,18 @@ public class Notification
 
     /// <summary>The person turned this kind off (e.g. from an unsubscribe link) before the e-mail went.</summary>
     public void CancelEmail() => EmailDueAt = EmailedAt is null ? null : EmailDueAt;
+
+    /// <summary>
+    /// The person chose another delivery for this kind: an e-mail not yet sent goes by the new choice,
+    /// counted from now (at once, at the next digest, or never).
+    /// </summary>
+    public void Reschedule(Delivery delivery, DateTimeOffset now)
+    {
+        if (EmailedAt is not null || EmailDueAt is null)
+            return;
+        Delivery = delivery;
+        EmailDueAt = DeliverySchedule.DueAt(delivery, now);
+    }
 }
 
 /// <summary>

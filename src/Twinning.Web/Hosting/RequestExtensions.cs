@@ -1,5 +1,4 @@
 using Twinning.Web.Features.Moderation;
-using Twinning.Web.Features.Notifications;
 using Twinning.Web.Features.Requests;
 
 namespace Twinning.Web.Hosting;
@@ -8,7 +7,6 @@ internal static class RequestExtensions
 {
     public static void AddTwinningRequests(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<RequestCatalog>();
         builder.Services.AddScoped<RequestWorkflow>();
         builder.Services.AddScoped<ModerationService>();

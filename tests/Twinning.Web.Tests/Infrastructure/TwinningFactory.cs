@@ -34,6 +34,8 @@ public class TwinningFactory : WebApplicationFactory<Program>
         ["Serilog:MinimumLevel:Default"] = "Warning",
         // Loading 66,780 towns takes seconds; only the hosts that test the directory do it.
         ["Directory:ImportOnStartup"] = "false",
+        // Notification e-mails (claim decisions among them) go out within a second, as tests wait for them.
+        ["Notifications:MailerIntervalSeconds"] = "1",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

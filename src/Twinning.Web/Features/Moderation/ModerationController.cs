@@ -112,7 +112,7 @@ public sealed class ModerationController(
 
     /// <summary>Anyone signed in reports a request or a profile text; it goes to the moderation queue.</summary>
     [HttpPost]
-    [EnableRateLimiting(RateLimits.Authentication)]
+    [EnableRateLimiting(RateLimits.Messaging)]
     public async Task<IActionResult> Report(ReportInput input, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)

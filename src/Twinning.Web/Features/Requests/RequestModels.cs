@@ -10,7 +10,7 @@ using Twinning.Web.Resources;
 namespace Twinning.Web.Features.Requests;
 
 /// <summary>The request search's filters, bound from the query string so that every search has an address (and can be saved as an alert).</summary>
-public sealed class RequestFilter
+public class RequestFilter
 {
     public string? Q { get; set; }
     public List<RequestPurpose> Purpose { get; set; } = [];
@@ -26,31 +26,20 @@ public sealed class RequestFilter
 
     public RequestQuery ToQuery() => new()
     {
-        Text = Q,
+        Text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim(),
         Purposes = Purpose.Distinct().ToArray(),
-        Countries = Country.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToArray(),
+        Countries = Country.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToArray(),
         Bands = Band.Distinct().ToArray(),
         Themes = Theme.Distinct().ToArray(),
-        Languages = Language.Select(l => l.Trim().ToLowerInvariant()).Distinct().ToArray(),
+        Languages = Language.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => l.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray(),
         OpenOn = OpenOn,
     };
 
-    /// <summary>The filter as a query string (without the page), for pager links and saved searches.</summary>
+    /// <summary>The filter as a query string (the same one saved searches link to), with the page when past the first.</summary>
     public string QueryString(int? page = null)
     {
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(Q))
-            parts.Add("q=" + Uri.EscapeDataString(Q.Trim()));
-        parts.AddRange(Purpose.Select(p => "purpose=" + p));
-        parts.AddRange(Country.Select(c => "country=" + Uri.EscapeDataString(c)));
-        parts.AddRange(Band.Select(b => "band=" + b));
-        parts.AddRange(Theme.Select(t => "theme=" + t.ToString(CultureInfo.InvariantCulture)));
-        parts.AddRange(Language.Select(l => "language=" + Uri.EscapeDataString(l)));
-        if (OpenOn is { } day)
-            parts.Add("openOn=" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (page is > 1)
-            parts.Add("page=" + page.Value.ToString(CultureInfo.InvariantCulture));
-        return string.Join('&', parts);
+        var query = Notifications.SavedSearchQuery.ToQueryString(ToQuery());
+        return page is > 1 ? string.Join('&', new[] { query, "page=" + page.Value.ToString(CultureInfo.InvariantCulture) }.Where(p => p.Length > 0)) : query;
     }
 }
 

@@ -27,6 +27,8 @@ public sealed class RequestWorkflow(
     TwinningDbContext db,
     Remit remit,
     Notifier notifier,
+    RequestCatalog catalog,
+    SavedSearchAlerts alerts,
     TimeProvider clock,
     ILogger<RequestWorkflow> logger)
 {
@@ -76,6 +78,18 @@ public sealed class RequestWorkflow(
         }
 
         logger.LogInformation("Request {RequestId} {Status} by {ActorId}", request.Id, request.Status, actorId);
+        // Alerts follow the publication; a failure here must not undo it (they are only notifications).
+        if (approve && catalog.Listing(request) is { } listing)
+        {
+            try
+            {
+                await alerts.OnPublishedAsync(listing, cancellationToken);
+            }
+            catch (DbUpdateException e)
+            {
+                logger.LogError(e, "Saved-search alerts for request {RequestId} failed", request.Id);
+            }
+        }
         return WorkflowOutcome.Done;
     }
 

@@ -81,11 +81,7 @@ public sealed class VerificationController(
             return RedirectToAction(nameof(Index));
         }
 
-        var outcome = await verification.DecideAsync(User, input.Id, approve, input.Reason,
-            id => id == 0
-                ? Url.Action("Index", "Claims", null, Request.Scheme, Request.Host.Value)!
-                : Url.Action("Profile", "Directory", new { id }, Request.Scheme, Request.Host.Value)!,
-            cancellationToken);
+        var outcome = await verification.DecideAsync(User, input.Id, approve, input.Reason, cancellationToken);
         switch (outcome)
         {
             case DecisionOutcome.NotFound:

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Twinning.Domain.Directory;
+using Twinning.Domain.Notifications;
 using Twinning.Domain.Verification;
 using Twinning.Infrastructure.Data;
-using Twinning.Infrastructure.Email;
-using Twinning.Web.Email;
 using Twinning.Web.Features.Directory;
+using Twinning.Web.Features.Notifications;
 
 namespace Twinning.Web.Features.Verification;
 
@@ -17,17 +17,19 @@ public enum DecisionOutcome
     AlreadyDecided,
 }
 
-/// <summary>Decides claims: in one transaction the claim, the officer, the organisation and the audit entry change together.</summary>
+/// <summary>
+/// Decides claims: in one transaction the claim, the officer, the organisation, the audit entry and the
+/// claimant's notification (mailed by the notification mailer in their language) change together.
+/// </summary>
 public sealed class VerificationService(
     TwinningDbContext db,
     Remit remit,
     TimeProvider clock,
-    EmailComposer composer,
-    IEmailSender sender,
+    Notifier notifier,
     DirectoryIndexLoader directory,
     ILogger<VerificationService> logger)
 {
-    public async Task<DecisionOutcome> DecideAsync(ClaimsPrincipal actor, int claimId, bool approve, string? reason, Func<int, string> profileLink,
+    public async Task<DecisionOutcome> DecideAsync(ClaimsPrincipal actor, int claimId, bool approve, string? reason,
         CancellationToken cancellationToken = default)
     {
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
@@ -64,28 +66,23 @@ public sealed class VerificationService(
 
             db.AuditLog.Add(new AuditEntry(now, actorId, approve ? "claim.approved" : "claim.rejected", claim.CountryCode, claim.OrganisationId,
                 $"claim {claim.Id} by {claim.UserId}: {claim.Reason}"));
+            await NotifyAsync(claim, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
 
         logger.LogInformation("Claim {ClaimId} {Decision} by {ActorId}", claim.Id, claim.Status, actorId);
         await directory.ReloadAsync(cancellationToken);
-        await NotifyAsync(claim, profileLink(claim.OrganisationId ?? 0), cancellationToken);
         return DecisionOutcome.Done;
     }
 
-    private async Task NotifyAsync(OrganisationClaim claim, string link, CancellationToken cancellationToken)
+    /// <summary>Tells the claimant the decision: approved leads to the organisation's profile, rejected to their claims page.</summary>
+    private async Task NotifyAsync(OrganisationClaim claim, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == claim.UserId, cancellationToken);
-        if (user?.Email is null)
-            return;
         var name = claim.NewOrganisationName ?? await db.Organisations.Where(o => o.Id == claim.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
-        var message = claim.Status == ClaimStatus.Approved
-            ? composer.Compose(user.Email, user.PreferredCulture, "ClaimApproved.Subject", user.DisplayName,
-                [new EmailParagraph("ClaimApproved.Body", name)], "ClaimApproved.Action", link)
-            : composer.Compose(user.Email, user.PreferredCulture, "ClaimRejected.Subject", user.DisplayName,
-                [new EmailParagraph("ClaimRejected.Body", name), new EmailParagraph("ClaimRejected.Reason", claim.Reason ?? string.Empty)],
-                "ClaimRejected.Action", link);
-        await sender.SendAsync(message, cancellationToken);
+        if (claim.Status == ClaimStatus.Approved)
+            await notifier.AddAsync([claim.UserId], NotificationKind.ClaimDecision, "Notify.ClaimApproved", [name], $"directory/profile/{claim.OrganisationId}", cancellationToken);
+        else
+            await notifier.AddAsync([claim.UserId], NotificationKind.ClaimDecision, "Notify.ClaimRejected", [name, claim.Reason ?? string.Empty], "claims", cancellationToken);
     }
 }
