@@ -58,7 +58,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.AnswerState).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(c => c.InitiatorOrganisationId);
         builder.HasIndex(c => c.RecipientOrganisationId);
-        builder.HasIndex(c => c.RequestId);
+        // One conversation per request and answering organisation (contacts, without a request, are not concerned: NULLs differ).
+        builder.HasIndex(c => new { c.RequestId, c.InitiatorOrganisationId }).IsUnique();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.InitiatorOrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.RecipientOrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PartnerRequest>().WithMany().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.SetNull);

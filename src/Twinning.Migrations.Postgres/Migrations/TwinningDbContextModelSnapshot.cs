@@ -206,7 +206,8 @@ namespace Twinning.Migrations.Postgres.Migrations
 
                     b.HasIndex("RecipientOrganisationId");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "InitiatorOrganisationId")
+                        .IsUnique();
 
                     b.ToTable("Conversations");
                 });

@@ -193,7 +193,8 @@ namespace Twinning.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RecipientOrganisationId");
 
-                    b.HasIndex("RequestId");
+                    b.HasIndex("RequestId", "InitiatorOrganisationId")
+                        .IsUnique();
 
                     b.ToTable("Conversations");
                 });

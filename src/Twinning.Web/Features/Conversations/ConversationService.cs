@@ -58,8 +58,12 @@ public sealed class ConversationService(TwinningDbContext db, Notifier notifier,
     /// answered before, one more message in that conversation (one conversation per request and answering
     /// organisation). Conversation, message and notifications are saved in one transaction.
     /// </summary>
-    public async Task<int> AnswerAsync(PartnerRequest request, Organisation answering, string requestTitle, string userId, string body,
-        CancellationToken cancellationToken = default)
+    public Task<int> AnswerAsync(PartnerRequest request, Organisation answering, string requestTitle, string userId, string body,
+        CancellationToken cancellationToken = default) =>
+        AnswerAsync(request, answering, requestTitle, userId, body, retry: true, cancellationToken);
+
+    private async Task<int> AnswerAsync(PartnerRequest request, Organisation answering, string requestTitle, string userId, string body,
+        bool retry, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var existing = await db.Conversations
@@ -75,17 +79,27 @@ public sealed class ConversationService(TwinningDbContext db, Notifier notifier,
 
         var conversation = Conversation.Answer(answering.Id, request.OrganisationId, request.Id, userId, body, now);
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        try
         {
-            // The notification links to the conversation, whose id exists only once it is saved:
-            // two saves, one transaction.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Conversations.Add(conversation);
-            await db.SaveChangesAsync(cancellationToken);
-            await notifier.AddAsync(recipients, NotificationKind.NewAnswer, "Notify.NewAnswer", [answering.Name, requestTitle], ThreadLink(conversation.Id), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+            await strategy.ExecuteAsync(async () =>
+            {
+                // The notification links to the conversation, whose id exists only once it is saved:
+                // two saves, one transaction.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                db.Conversations.Add(conversation);
+                await db.SaveChangesAsync(cancellationToken);
+                await notifier.AddAsync(recipients, NotificationKind.NewAnswer, "Notify.NewAnswer", [answering.Name, requestTitle], ThreadLink(conversation.Id), cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        catch (DbUpdateException) when (retry)
+        {
+            // A colleague of the same organisation answered at the same instant (the unique index on
+            // request and answering organisation refused a second conversation): add this message to theirs.
+            db.ChangeTracker.Clear();
+            return await AnswerAsync(request, answering, requestTitle, userId, body, retry: false, cancellationToken);
+        }
         return conversation.Id;
     }
 
