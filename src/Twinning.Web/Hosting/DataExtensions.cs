@@ -39,6 +39,7 @@ internal static class DataExtensions
                 ? PostgresMigrationsMarker.AssemblyName
                 : SqliteMigrationsMarker.AssemblyName;
             options.UseTwinningProvider(database.Provider, connectionString, migrations);
+            options.AddInterceptors(sp.GetRequiredService<Features.Requests.RequestChangeInterceptor>());
         });
 
         builder.Services.AddDataProtection()

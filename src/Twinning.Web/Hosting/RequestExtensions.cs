@@ -7,6 +7,8 @@ internal static class RequestExtensions
 {
     public static void AddTwinningRequests(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<RequestIndex>();
+        builder.Services.AddSingleton<RequestChangeInterceptor>();
         builder.Services.AddScoped<RequestCatalog>();
         builder.Services.AddScoped<RequestWorkflow>();
         builder.Services.AddScoped<ModerationService>();

@@ -126,9 +126,13 @@ public sealed class RequestWorkflow(
 }
 
 /// <summary>Published requests as search and alerts see them, with their organisations from the directory index.</summary>
-public sealed class RequestCatalog(TwinningDbContext db, DirectoryIndex index)
+public sealed class RequestCatalog(TwinningDbContext db, DirectoryIndex index, RequestIndex published)
 {
-    public async Task<List<RequestListing>> PublishedAsync(CancellationToken cancellationToken)
+    /// <summary>The published, not hidden requests, from the in-memory <see cref="RequestIndex"/>.</summary>
+    public Task<IReadOnlyList<RequestListing>> PublishedAsync(CancellationToken cancellationToken) =>
+        published.PublishedAsync(LoadPublishedAsync, cancellationToken);
+
+    private async Task<List<RequestListing>> LoadPublishedAsync(CancellationToken cancellationToken)
     {
         var requests = await db.Requests.AsNoTracking().Include(r => r.Texts)
             .Where(r => r.Status == RequestStatus.Published && r.HiddenReason == null)
