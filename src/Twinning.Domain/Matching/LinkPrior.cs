@@ -1,0 +1,122 @@
+using Twinning.Domain.Directory;
+
+namespace Twinning.Domain.Matching;
+
+/// <summary>
+/// What real twinnings look like, learned from the known links: how much more often than between two
+/// towns taken at random a link joins towns at a given distance, of given sizes, in a given pair of
+/// countries. Each is a smoothed likelihood ratio over bins; their logarithms add up (naive Bayes).
+/// Pure: the caller gives the towns and links; sampling uses a fixed seed, so every instance learns the same.
+/// </summary>
+public sealed class LinkPrior
+{
+    /// <summary>Upper bounds (km) of the distance bins; the last bin is open.</summary>
+    private static readonly double[] DistanceBounds = [25, 50, 100, 200, 400, 800, 1600, 3200];
+
+    private readonly double[] _distance;
+    private readonly double[] _sizeRatio;
+    private readonly double[] _candidateSize;
+    private readonly Dictionary<(string, string), double> _countryPair;
+    private readonly double _unknownCountryPair;
+
+    private LinkPrior(double[] distance, double[] sizeRatio, double[] candidateSize, Dictionary<(string, string), double> countryPair, double unknownCountryPair)
+    {
+        _distance = distance;
+        _sizeRatio = sizeRatio;
+        _candidateSize = candidateSize;
+        _countryPair = countryPair;
+        _unknownCountryPair = unknownCountryPair;
+    }
+
+    /// <summary>No knowledge: every log-ratio is zero.</summary>
+    public static LinkPrior None { get; } = new(new double[DistanceBounds.Length + 1], new double[SizeBins], new double[SizeBins], [], 0);
+
+    private const int SizeBins = 8;
+
+    public static LinkPrior Learn(IReadOnlyList<DirectoryEntry> towns, IEnumerable<(int A, int B)> links, int randomPairs = 200_000, int seed = 7301)
+    {
+        ArgumentNullException.ThrowIfNull(towns);
+        var usable = towns.Where(t => t.Latitude is not null && t.Longitude is not null && t.Population is > 0).ToArray();
+        var byId = usable.ToDictionary(t => t.Id);
+        var linked = links.Select(l => (byId.GetValueOrDefault(l.A), byId.GetValueOrDefault(l.B)))
+            .Where(p => p.Item1 is not null && p.Item2 is not null)
+            .Select(p => (p.Item1!, p.Item2!))
+            .ToArray();
+        if (linked.Length == 0 || usable.Length < 2)
+            return None;
+
+        var random = new Random(seed);
+        var sampled = new (DirectoryEntry, DirectoryEntry)[randomPairs];
+        for (var i = 0; i < randomPairs; i++)
+        {
+            var a = random.Next(usable.Length);
+            var b = random.Next(usable.Length - 1);
+            sampled[i] = (usable[a], usable[b >= a ? b + 1 : b]);
+        }
+
+        double[] Ratios(Func<DirectoryEntry, DirectoryEntry, int> bin, int bins)
+        {
+            var positive = new double[bins];
+            var background = new double[bins];
+            foreach (var (a, b) in linked)
+                positive[bin(a, b)]++;
+            foreach (var (a, b) in sampled)
+                background[bin(a, b)]++;
+            // Add-one smoothing in both, then log of the ratio of proportions.
+            return Enumerable.Range(0, bins)
+                .Select(i => Math.Log((positive[i] + 1) / (linked.Length + bins)) - Math.Log((background[i] + 1) / (sampled.Length + bins)))
+                .ToArray();
+        }
+
+        var distance = Ratios((a, b) => DistanceBin(Geo.DistanceKm(a.Latitude!.Value, a.Longitude!.Value, b.Latitude!.Value, b.Longitude!.Value)), DistanceBounds.Length + 1);
+        var sizeRatio = Ratios((a, b) => SizeRatioBin(a.Population!.Value, b.Population!.Value), SizeBins);
+        // Both ends of a link count as "a candidate of this size".
+        var candidateSize = Ratios((a, b) => SizeBin(a.Population!.Value), SizeBins);
+
+        // Country pairs: observed links against the product of each country's share of towns.
+        var shares = usable.GroupBy(t => t.CountryCode).ToDictionary(g => g.Key, g => (double)g.Count() / usable.Length, StringComparer.Ordinal);
+        var pairCounts = linked.GroupBy(p => Pair(p.Item1.CountryCode, p.Item2.CountryCode)).ToDictionary(g => g.Key, g => g.Count());
+        var countryPair = new Dictionary<(string, string), double>();
+        const double pseudo = 1;
+        foreach (var (pair, count) in pairCounts)
+        {
+            var expected = shares[pair.Item1] * shares[pair.Item2] * (pair.Item1 == pair.Item2 ? 1 : 2);
+            countryPair[pair] = Math.Log((count + pseudo) / (linked.Length + pseudo / expected)) - Math.Log(expected);
+        }
+        var unknown = Math.Log(pseudo / (linked.Length + pseudo)) - Math.Log(1.0 / (shares.Count * shares.Count));
+        return new LinkPrior(distance, sizeRatio, candidateSize, countryPair, Math.Min(unknown, 0));
+    }
+
+    /// <summary>The log-likelihood ratio of a link between the two, given what is known of them (0 for an unknown fact).</summary>
+    public double LogRatio(double? distanceKm, long? populationA, long? populationB, string countryA, string countryB)
+    {
+        var total = 0.0;
+        if (distanceKm is { } d)
+            total += _distance[DistanceBin(d)];
+        if (populationA is > 0 && populationB is > 0)
+        {
+            total += _sizeRatio[SizeRatioBin(populationA.Value, populationB.Value)];
+            total += _candidateSize[SizeBin(populationB.Value)];
+        }
+        total += _countryPair.TryGetValue(Pair(countryA, countryB), out var pair) ? pair : _unknownCountryPair;
+        return total;
+    }
+
+    private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    private static int DistanceBin(double km)
+    {
+        for (var i = 0; i < DistanceBounds.Length; i++)
+        {
+            if (km < DistanceBounds[i])
+                return i;
+        }
+        return DistanceBounds.Length;
+    }
+
+    /// <summary>|log10 of the size ratio| in half-decades: 0 = within ~3x, up to 7 = 10^3.5x and more.</summary>
+    private static int SizeRatioBin(long a, long b) => Math.Min(SizeBins - 1, (int)(Math.Abs(Math.Log10((double)a / b)) * 2));
+
+    /// <summary>log10 of the population in half-decades from 1,000: 0 = under ~3,200 ... 7 = ~10 million.</summary>
+    private static int SizeBin(long population) => Math.Clamp((int)((Math.Log10(population) - 3) * 2), 0, SizeBins - 1);
+}
