@@ -218,7 +218,7 @@ public static class Edits
 
 public static class Geo
 {
-    private const double EarthRadiusKm = 6371.0088;
+    public const double EarthRadiusKm = 6371.0088;
 
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
     {

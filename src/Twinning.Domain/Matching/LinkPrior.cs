@@ -16,26 +16,46 @@ public sealed class LinkPrior
     private readonly double[] _distance;
     private readonly double[] _sizeRatio;
     private readonly double[] _candidateSize;
+    private readonly double[] _candidatePartners;
     private readonly Dictionary<(string, string), double> _countryPair;
     private readonly double _unknownCountryPair;
 
-    private LinkPrior(double[] distance, double[] sizeRatio, double[] candidateSize, Dictionary<(string, string), double> countryPair, double unknownCountryPair)
+    private LinkPrior(double[] distance, double[] sizeRatio, double[] candidateSize, double[] candidatePartners,
+        Dictionary<(string, string), double> countryPair, double unknownCountryPair)
     {
         _distance = distance;
         _sizeRatio = sizeRatio;
         _candidateSize = candidateSize;
+        _candidatePartners = candidatePartners;
         _countryPair = countryPair;
         _unknownCountryPair = unknownCountryPair;
     }
 
     /// <summary>No knowledge: every log-ratio is zero.</summary>
-    public static LinkPrior None { get; } = new(new double[DistanceBounds.Length + 1], new double[SizeBins], new double[SizeBins], [], 0);
+    public static LinkPrior None { get; } = new(new double[DistanceBounds.Length + 1], new double[SizeBins], new double[SizeBins], new double[PartnerBins], [], 0);
+
+    /// <summary>How many partners each town already has in <paramref name="links"/>: towns that twin, twin again.</summary>
+    public static Dictionary<int, int> PartnerCounts(IEnumerable<(int A, int B)> links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var counts = new Dictionary<int, int>();
+        foreach (var (a, b) in links)
+        {
+            counts[a] = counts.GetValueOrDefault(a) + 1;
+            counts[b] = counts.GetValueOrDefault(b) + 1;
+        }
+        return counts;
+    }
+
+    private const int PartnerBins = 6;
 
     private const int SizeBins = 8;
 
     public static LinkPrior Learn(IReadOnlyList<DirectoryEntry> towns, IEnumerable<(int A, int B)> links, int randomPairs = 200_000, int seed = 7301)
     {
         ArgumentNullException.ThrowIfNull(towns);
+        links = links.ToList();
+        var degree = PartnerCounts(links);
         var usable = towns.Where(t => t.Latitude is not null && t.Longitude is not null && t.Population is > 0).ToArray();
         var byId = usable.ToDictionary(t => t.Id);
         var linked = links.Select(l => (byId.GetValueOrDefault(l.A), byId.GetValueOrDefault(l.B)))
@@ -54,14 +74,14 @@ public sealed class LinkPrior
             sampled[i] = (usable[a], usable[b >= a ? b + 1 : b]);
         }
 
-        double[] Ratios(Func<DirectoryEntry, DirectoryEntry, int> bin, int bins)
+        double[] Ratios(Func<DirectoryEntry, DirectoryEntry, int> bin, int bins, Func<DirectoryEntry, DirectoryEntry, int>? backgroundBin = null)
         {
             var positive = new double[bins];
             var background = new double[bins];
             foreach (var (a, b) in linked)
                 positive[bin(a, b)]++;
             foreach (var (a, b) in sampled)
-                background[bin(a, b)]++;
+                background[(backgroundBin ?? bin)(a, b)]++;
             // Add-one smoothing in both, then log of the ratio of proportions.
             return Enumerable.Range(0, bins)
                 .Select(i => Math.Log((positive[i] + 1) / (linked.Length + bins)) - Math.Log((background[i] + 1) / (sampled.Length + bins)))
@@ -72,6 +92,8 @@ public sealed class LinkPrior
         var sizeRatio = Ratios((a, b) => SizeRatioBin(a.Population!.Value, b.Population!.Value), SizeBins);
         // Both ends of a link count as "a candidate of this size".
         var candidateSize = Ratios((a, b) => SizeBin(a.Population!.Value), SizeBins);
+        // Towns that twin, twin again: a link's end has its other partners (degree - 1), a random town its degree.
+        var candidatePartners = Ratios((a, _) => PartnerBin(degree.GetValueOrDefault(a.Id) - 1), PartnerBins, (a, _) => PartnerBin(degree.GetValueOrDefault(a.Id)));
 
         // Country pairs: observed links against the product of each country's share of towns.
         var shares = usable.GroupBy(t => t.CountryCode).ToDictionary(g => g.Key, g => (double)g.Count() / usable.Length, StringComparer.Ordinal);
@@ -84,23 +106,58 @@ public sealed class LinkPrior
             countryPair[pair] = Math.Log((count + pseudo) / (linked.Length + pseudo / expected)) - Math.Log(expected);
         }
         var unknown = Math.Log(pseudo / (linked.Length + pseudo)) - Math.Log(1.0 / (shares.Count * shares.Count));
-        return new LinkPrior(distance, sizeRatio, candidateSize, countryPair, Math.Min(unknown, 0));
+        return new LinkPrior(distance, sizeRatio, candidateSize, candidatePartners, countryPair, Math.Min(unknown, 0));
     }
 
     /// <summary>The log-likelihood ratio of a link between the two, given what is known of them (0 for an unknown fact).</summary>
-    public double LogRatio(double? distanceKm, long? populationA, long? populationB, string countryA, string countryB)
+    public double LogRatio(double? distanceKm, long? populationA, long? populationB, string countryA, string countryB, int candidatePartners = 0)
     {
-        var total = 0.0;
+        var total = Candidate(populationB, candidatePartners) + CountryPair(countryA, countryB);
         if (distanceKm is { } d)
             total += _distance[DistanceBin(d)];
         if (populationA is > 0 && populationB is > 0)
-        {
-            total += _sizeRatio[SizeRatioBin(populationA.Value, populationB.Value)];
-            total += _candidateSize[SizeBin(populationB.Value)];
-        }
-        total += _countryPair.TryGetValue(Pair(countryA, countryB), out var pair) ? pair : _unknownCountryPair;
+            total += SizeRatio(Math.Abs(Math.Log10((double)populationA.Value / populationB.Value)));
         return total;
     }
+
+    // The parts of LogRatio, for the matcher's precomputed arrays.
+
+    /// <summary>What depends on the candidate alone: its size and how many partners it already has.</summary>
+    public double Candidate(long? population, int partners) =>
+        _candidatePartners[PartnerBin(partners)] + (population is > 0 ? _candidateSize[SizeBin(population.Value)] : 0);
+
+    public double CountryPair(string countryA, string countryB) =>
+        _countryPair.TryGetValue(Pair(countryA, countryB), out var pair) ? pair : _unknownCountryPair;
+
+    /// <summary>By |log10 of the size ratio|.</summary>
+    public double SizeRatio(double absLog10Ratio) => _sizeRatio[Math.Min(SizeBins - 1, (int)(absLog10Ratio * 2))];
+
+    /// <summary>
+    /// By the chord between two points on the unit sphere (|v1 − v2|), which orders like the distance and
+    /// needs no trigonometry: the bins' bounds are converted to chords once.
+    /// </summary>
+    public double DistanceByChord(double chord)
+    {
+        for (var i = 0; i < ChordBounds.Length; i++)
+        {
+            if (chord < ChordBounds[i])
+                return _distance[i];
+        }
+        return _distance[^1];
+    }
+
+    private static readonly double[] ChordBounds = DistanceBounds.Select(km => 2 * Math.Sin(km / (2 * Geo.EarthRadiusKm))).ToArray();
+
+    /// <summary>0, 1, 2, 3–5, 6–10, 11 and more partners.</summary>
+    private static int PartnerBin(int partners) => partners switch
+    {
+        <= 0 => 0,
+        1 => 1,
+        2 => 2,
+        <= 5 => 3,
+        <= 10 => 4,
+        _ => 5,
+    };
 
     private static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 

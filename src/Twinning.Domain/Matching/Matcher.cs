@@ -27,11 +27,11 @@ public enum ReasonCode
 /// <summary>How much each signal counts (configuration <c>Matching:Weights</c>); every signal scores 0..1 before weighting.</summary>
 public sealed record MatchWeights
 {
-    public double Size { get; init; } = 1.0;
+    public double Size { get; init; } = 0.25;
     public double Themes { get; init; } = 1.5;
     public double Languages { get; init; } = 0.75;
     public double Distance { get; init; } = 1.0;
-    public double Prior { get; init; } = 2.0;
+    public double Prior { get; init; } = 4.0;
     public double Verified { get; init; } = 0.25;
 }
 
@@ -72,12 +72,18 @@ public sealed class Matcher
     private const double NearScaleKm = 300;
     private const double FarScaleKm = 1200;
 
+    /// <summary>exp(−|ln ratio| / 1.5) by |log10 ratio| in hundredths (up to 10^8): a table instead of an Exp per candidate.</summary>
+    private static readonly double[] SizeSimilarity = Enumerable.Range(0, 801).Select(h => Math.Exp(-(h / 100.0) * Math.Log(10) / 1.5)).ToArray();
+
     private readonly int[] _ids;
     private readonly long[] _population;
     private readonly sbyte[] _band;
     private readonly short[] _country;
-    private readonly double[] _latitude;
-    private readonly double[] _longitude;
+    private readonly double[] _x;
+    private readonly double[] _y;
+    private readonly double[] _z;
+    private readonly double[] _log10Population;
+    private readonly double[] _candidatePrior;
     private readonly ulong[] _themes;
     private readonly uint[] _languages;
     private readonly bool[] _verified;
@@ -88,7 +94,8 @@ public sealed class Matcher
     private readonly LinkPrior _prior;
     private readonly MatchWeights _weights;
 
-    public Matcher(IEnumerable<DirectoryEntry> candidates, LinkPrior prior, MatchWeights weights)
+    /// <summary>Builds the arrays; <paramref name="partnerCounts"/> says how many partners each organisation already has (towns that twin, twin again).</summary>
+    public Matcher(IEnumerable<DirectoryEntry> candidates, LinkPrior prior, MatchWeights weights, IReadOnlyDictionary<int, int>? partnerCounts = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var entries = candidates.Where(c => c.InScope).ToArray();
@@ -106,8 +113,11 @@ public sealed class Matcher
         _population = new long[n];
         _band = new sbyte[n];
         _country = new short[n];
-        _latitude = new double[n];
-        _longitude = new double[n];
+        _x = new double[n];
+        _y = new double[n];
+        _z = new double[n];
+        _log10Population = new double[n];
+        _candidatePrior = new double[n];
         _themes = new ulong[n];
         _languages = new uint[n];
         _verified = new bool[n];
@@ -118,11 +128,13 @@ public sealed class Matcher
             _population[i] = e.Population ?? 0;
             _band[i] = e.Band is { } band ? (sbyte)band : (sbyte)-1;
             _country[i] = _countryIndex[e.CountryCode];
-            _latitude[i] = e.Latitude ?? double.NaN;
-            _longitude[i] = e.Longitude ?? double.NaN;
+            (_x[i], _y[i], _z[i]) = UnitVector(e.Latitude, e.Longitude);
+            _log10Population[i] = e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN;
             _themes[i] = ThemeMask(e.ThemeIds);
             _languages[i] = LanguageMask(e.WorkingLanguages);
             _verified[i] = e.IsVerified;
+            // What the prior says of the candidate alone (its size, its partners) does not change with the subject.
+            _candidatePrior[i] = prior.Candidate(e.Population, partnerCounts?.GetValueOrDefault(e.Id) ?? 0);
         }
     }
 
@@ -185,7 +197,7 @@ public sealed class Matcher
 
     private bool Eligible(Query query, int i) =>
         _ids[i] != query.Self
-        && !query.Exclude.Contains(_ids[i])
+        && (query.Exclude.Count == 0 || !query.Exclude.Contains(_ids[i]))
         && (query.WantedCountries is null || query.WantedCountries[_country[i]])
         && (query.WantedBands == 0 || (_band[i] >= 0 && (query.WantedBands & (1 << _band[i])) != 0));
 
@@ -193,29 +205,41 @@ public sealed class Matcher
     private double Score(Query q, int i, double[]? parts)
     {
         var w = _weights;
+        var logRatio = _candidatePrior[i] + q.CountryPrior[_country[i]];
+
         double size = 0, wantedSize = 0;
         if (q.WantedBands != 0)
             wantedSize = w.Size;
-        else if (q.Population > 0 && _population[i] > 0)
-            size = w.Size * Math.Exp(-Math.Abs(Math.Log((double)q.Population / _population[i])) / 1.5);
+        if (!double.IsNaN(q.Log10Population) && !double.IsNaN(_log10Population[i]))
+        {
+            var ratio = Math.Abs(q.Log10Population - _log10Population[i]);
+            logRatio += _prior.SizeRatio(ratio);
+            if (q.WantedBands == 0)
+                size = w.Size * SizeSimilarity[Math.Min(SizeSimilarity.Length - 1, (int)(ratio * 100))];
+        }
 
         var themes = q.ThemeCount == 0 ? 0 : w.Themes * BitOperations.PopCount(q.Themes & _themes[i]) / (double)q.ThemeCount;
         var languages = (q.Languages & _languages[i]) != 0 ? w.Languages : 0;
 
-        double near = 0, far = 0, distance = double.NaN;
-        if (!double.IsNaN(q.Latitude) && !double.IsNaN(_latitude[i]))
+        double near = 0, far = 0;
+        if (!double.IsNaN(q.X) && !double.IsNaN(_x[i]))
         {
-            distance = Geo.DistanceKm(q.Latitude, q.Longitude, _latitude[i], _longitude[i]);
-            if (q.Distance == DistancePreference.Near)
-                near = w.Distance * Math.Exp(-distance / NearScaleKm);
-            else if (q.Distance == DistancePreference.Far)
-                far = w.Distance * (1 - Math.Exp(-distance / FarScaleKm));
+            var (dx, dy, dz) = (q.X - _x[i], q.Y - _y[i], q.Z - _z[i]);
+            var chord = Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
+            logRatio += _prior.DistanceByChord(chord);
+            if (q.Distance != DistancePreference.Any)
+            {
+                var distance = 2 * Geo.EarthRadiusKm * Math.Asin(Math.Min(1, chord / 2));
+                if (q.Distance == DistancePreference.Near)
+                    near = w.Distance * Math.Exp(-distance / NearScaleKm);
+                else
+                    far = w.Distance * (1 - Math.Exp(-distance / FarScaleKm));
+            }
         }
 
-        // The prior's log-ratio through a logistic: 0.5 for "as likely as chance", towards 1 for typical twinnings.
-        var logRatio = _prior.LogRatio(double.IsNaN(distance) ? null : distance, q.Population > 0 ? q.Population : null,
-            _population[i] > 0 ? _population[i] : null, q.Country, _countries[_country[i]]);
-        var prior = w.Prior / (1 + Math.Exp(-logRatio));
+        // The prior's log-ratio mapped linearly onto 0..1 over [-8, +8] (0.5 = as likely as chance): a logistic
+        // would flatten the differences between the likeliest candidates, which are the ones that matter.
+        var prior = w.Prior * Math.Clamp((logRatio + 8) / 16, 0, 1);
         var verified = _verified[i] ? w.Verified : 0;
 
         if (parts is not null)
@@ -245,13 +269,15 @@ public sealed class Matcher
             }
         }
         var themes = ThemeMask(s.Themes);
+        var (x, y, z) = UnitVector(s.Latitude, s.Longitude);
         return new Query(
             s.OrganisationId ?? -1,
             s.Exclude as IReadOnlySet<int> ?? s.Exclude.ToHashSet(),
-            s.CountryCode,
-            s.Population ?? 0,
-            s.Latitude ?? double.NaN,
-            s.Longitude ?? double.NaN,
+            _countries.Select(c => _prior.CountryPair(s.CountryCode, c)).ToArray(),
+            s.Population is > 0 ? Math.Log10(s.Population.Value) : double.NaN,
+            x,
+            y,
+            z,
             themes,
             BitOperations.PopCount(themes),
             LanguageMask(s.Languages),
@@ -266,6 +292,15 @@ public sealed class Matcher
     private uint LanguageMask(IEnumerable<string> languages) =>
         languages.Aggregate(0U, (mask, l) => _languageBit.TryGetValue(l, out var bit) ? mask | (1U << bit) : mask);
 
-    private sealed record Query(int Self, IReadOnlySet<int> Exclude, string Country, long Population, double Latitude, double Longitude,
+    /// <summary>A point on the unit sphere; NaN when the coordinates are unknown.</summary>
+    private static (double X, double Y, double Z) UnitVector(double? latitude, double? longitude)
+    {
+        if (latitude is not { } lat || longitude is not { } lon)
+            return (double.NaN, double.NaN, double.NaN);
+        var (φ, λ) = (lat * Math.PI / 180, lon * Math.PI / 180);
+        return (Math.Cos(φ) * Math.Cos(λ), Math.Cos(φ) * Math.Sin(λ), Math.Sin(φ));
+    }
+
+    private sealed record Query(int Self, IReadOnlySet<int> Exclude, double[] CountryPrior, double Log10Population, double X, double Y, double Z,
         ulong Themes, int ThemeCount, uint Languages, bool[]? WantedCountries, int WantedBands, DistancePreference Distance);
 }
