@@ -39,7 +39,7 @@ public static class MatchEvaluation
 
         var prior = LinkPrior.Learn(towns, training);
         var trainingPartners = LinkPrior.PartnerCounts(training);
-        var matcher = new Matcher(towns, prior, weights, trainingPartners);
+        var matcher = new Matcher(towns, prior, weights, new CandidateFacts { PartnerCounts = trainingPartners });
         var candidates = towns.Where(t => t.InScope).ToArray();
 
         var methods = new (string Name, Func<DirectoryEntry, int, IReadOnlyList<int>> Rank)[]

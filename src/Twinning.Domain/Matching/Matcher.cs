@@ -22,6 +22,10 @@ public enum ReasonCode
     Far = 5,
     KnownPattern = 6,
     Verified = 7,
+
+    /// <summary>Two-sided: the candidate has an open request whose countries and sizes accept the subject.</summary>
+    TheyLookForYou = 8,
+    RecentlyActive = 9,
 }
 
 /// <summary>How much each signal counts (configuration <c>Matching:Weights</c>); every signal scores 0..1 before weighting.</summary>
@@ -33,6 +37,27 @@ public sealed record MatchWeights
     public double Distance { get; init; } = 1.0;
     public double Prior { get; init; } = 4.0;
     public double Verified { get; init; } = 0.25;
+    public double TwoSided { get; init; } = 1.0;
+    public double RecentlyActive { get; init; } = 0.25;
+}
+
+/// <summary>What an open request accepts: its wanted countries and sizes (empty = any).</summary>
+public sealed record OpenCall(IReadOnlyCollection<string> Countries, IReadOnlyCollection<PopulationBand> Bands);
+
+/// <summary>
+/// Facts about candidates beyond their profile, gathered by the caller at build time (the matcher has no
+/// clock): how many partners each has, what their open requests accept, who was active lately.
+/// </summary>
+public sealed record CandidateFacts
+{
+    public static CandidateFacts None { get; } = new();
+
+    /// <summary>Known partners per organisation: towns that twin, twin again (the prior uses it).</summary>
+    public IReadOnlyDictionary<int, int> PartnerCounts { get; init; } = new Dictionary<int, int>();
+
+    public IReadOnlyDictionary<int, IReadOnlyList<OpenCall>> OpenCalls { get; init; } = new Dictionary<int, IReadOnlyList<OpenCall>>();
+
+    public IReadOnlySet<int> RecentlyActive { get; init; } = new HashSet<int>();
 }
 
 /// <summary>
@@ -59,7 +84,14 @@ public sealed record MatchSubject
 
 public sealed record MatchReason(ReasonCode Code, double Share, IReadOnlyList<int> ThemeIds, IReadOnlyList<string> Languages);
 
-public sealed record Match(int OrganisationId, double Score, IReadOnlyList<MatchReason> Reasons);
+public sealed record Match(int OrganisationId, double Score, IReadOnlyList<MatchReason> Reasons)
+{
+    /// <summary>The points one signal brought (its share of the score).</summary>
+    public double Points(ReasonCode code) => Reasons.FirstOrDefault(r => r.Code == code) is { } reason ? reason.Share * Score : 0;
+}
+
+/// <summary>Where one candidate stands for a subject: its 1-based rank among the eligible, and why.</summary>
+public sealed record MatchPosition(int Rank, int Eligible, Match Match);
 
 /// <summary>
 /// Ranks every organisation of the directory for one subject and keeps the best k without sorting the
@@ -86,7 +118,9 @@ public sealed class Matcher
     private readonly double[] _candidatePrior;
     private readonly ulong[] _themes;
     private readonly uint[] _languages;
-    private readonly bool[] _verified;
+    private readonly Dictionary<int, int> _indexOf;
+    private readonly byte[] _flags;
+    private readonly Dictionary<int, (ulong Countries, int Bands)[]> _calls = [];
     private readonly string[] _countries;
     private readonly Dictionary<string, short> _countryIndex;
     private readonly Dictionary<int, int> _themeBit;
@@ -94,10 +128,15 @@ public sealed class Matcher
     private readonly LinkPrior _prior;
     private readonly MatchWeights _weights;
 
-    /// <summary>Builds the arrays; <paramref name="partnerCounts"/> says how many partners each organisation already has (towns that twin, twin again).</summary>
-    public Matcher(IEnumerable<DirectoryEntry> candidates, LinkPrior prior, MatchWeights weights, IReadOnlyDictionary<int, int>? partnerCounts = null)
+    private const byte VerifiedFlag = 1;
+    private const byte ActiveFlag = 2;
+    private const byte CallsFlag = 4;
+
+    /// <summary>Builds the arrays from the directory and what else is known of the candidates.</summary>
+    public Matcher(IEnumerable<DirectoryEntry> candidates, LinkPrior prior, MatchWeights weights, CandidateFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        facts ??= CandidateFacts.None;
         var entries = candidates.Where(c => c.InScope).ToArray();
         _prior = prior;
         _weights = weights;
@@ -120,7 +159,7 @@ public sealed class Matcher
         _candidatePrior = new double[n];
         _themes = new ulong[n];
         _languages = new uint[n];
-        _verified = new bool[n];
+        _flags = new byte[n];
         for (var i = 0; i < n; i++)
         {
             var e = entries[i];
@@ -132,13 +171,25 @@ public sealed class Matcher
             _log10Population[i] = e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN;
             _themes[i] = ThemeMask(e.ThemeIds);
             _languages[i] = LanguageMask(e.WorkingLanguages);
-            _verified[i] = e.IsVerified;
             // What the prior says of the candidate alone (its size, its partners) does not change with the subject.
-            _candidatePrior[i] = prior.Candidate(e.Population, partnerCounts?.GetValueOrDefault(e.Id) ?? 0);
+            _candidatePrior[i] = prior.Candidate(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id));
+            var flags = e.IsVerified ? VerifiedFlag : (byte)0;
+            if (facts.RecentlyActive.Contains(e.Id))
+                flags |= ActiveFlag;
+            if (facts.OpenCalls.TryGetValue(e.Id, out var calls) && calls.Count > 0)
+            {
+                // Few organisations have open requests: a flag in the array, the details aside.
+                flags |= CallsFlag;
+                _calls[i] = calls.Select(c => (CountryMask(c.Countries), c.Bands.Aggregate(0, (mask, b) => mask | (1 << (int)b)))).ToArray();
+            }
+            _flags[i] = flags;
         }
+        _indexOf = _ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
     }
 
     public int Count => _ids.Length;
+
+    private int IndexOf(int organisationId) => _indexOf.GetValueOrDefault(organisationId, -1);
 
     /// <summary>The best <paramref name="top"/> candidates, best first, each with its reasons.</summary>
     public IReadOnlyList<Match> Rank(MatchSubject subject, int top)
@@ -173,14 +224,42 @@ public sealed class Matcher
     public Match? Explain(MatchSubject subject, int organisationId)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var index = Array.IndexOf(_ids, organisationId);
+        var index = IndexOf(organisationId);
         var query = Prepare(subject);
         return index < 0 || !Eligible(query, index) ? null : Explain(query, index);
     }
 
+    /// <summary>
+    /// Where one candidate ranks among all the eligible for the subject (ties broken by id, as <see cref="Rank"/>
+    /// does), or null when it is excluded or filtered out: the "why not higher?" view.
+    /// </summary>
+    public MatchPosition? Position(MatchSubject subject, int organisationId)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var index = IndexOf(organisationId);
+        var query = Prepare(subject);
+        if (index < 0 || !Eligible(query, index))
+            return null;
+        var own = Score(query, index, null);
+        int ahead = 0, eligible = 0;
+        for (var i = 0; i < _ids.Length; i++)
+        {
+            if (!Eligible(query, i))
+                continue;
+            eligible++;
+            var score = Score(query, i, null);
+            if (score > own || (score == own && _ids[i] < organisationId))
+                ahead++;
+        }
+        return new MatchPosition(ahead + 1, eligible, Explain(query, index));
+    }
+
+    /// <summary>Whether the organisation is among the candidates at all (in scope, known to the index).</summary>
+    public bool Contains(int organisationId) => IndexOf(organisationId) >= 0;
+
     private Match Explain(Query query, int i)
     {
-        var parts = new double[8];
+        var parts = new double[10];
         var score = Score(query, i, parts);
         var reasons = new List<MatchReason>();
         for (var code = 0; code < parts.Length; code++)
@@ -240,7 +319,10 @@ public sealed class Matcher
         // The prior's log-ratio mapped linearly onto 0..1 over [-8, +8] (0.5 = as likely as chance): a logistic
         // would flatten the differences between the likeliest candidates, which are the ones that matter.
         var prior = w.Prior * Math.Clamp((logRatio + 8) / 16, 0, 1);
-        var verified = _verified[i] ? w.Verified : 0;
+        var flags = _flags[i];
+        var verified = (flags & VerifiedFlag) != 0 ? w.Verified : 0;
+        var active = (flags & ActiveFlag) != 0 ? w.RecentlyActive : 0;
+        var twoSided = (flags & CallsFlag) != 0 && Accepts(q, _calls[i]) ? w.TwoSided : 0;
 
         if (parts is not null)
         {
@@ -252,8 +334,20 @@ public sealed class Matcher
             parts[(int)ReasonCode.Far] = far;
             parts[(int)ReasonCode.KnownPattern] = prior;
             parts[(int)ReasonCode.Verified] = verified;
+            parts[(int)ReasonCode.TheyLookForYou] = twoSided;
+            parts[(int)ReasonCode.RecentlyActive] = active;
         }
-        return size + wantedSize + themes + languages + near + far + prior + verified;
+        return size + wantedSize + themes + languages + near + far + prior + verified + twoSided + active;
+    }
+
+    private static bool Accepts(Query q, (ulong Countries, int Bands)[] calls)
+    {
+        foreach (var (countries, bands) in calls)
+        {
+            if ((countries == 0 || (countries & q.CountryBit) != 0) && (bands == 0 || (bands & q.BandBit) != 0))
+                return true;
+        }
+        return false;
     }
 
     private Query Prepare(MatchSubject s)
@@ -283,8 +377,14 @@ public sealed class Matcher
             LanguageMask(s.Languages),
             countries,
             s.WantedBands.Aggregate(0, (mask, band) => mask | (1 << (int)band)),
-            s.Distance);
+            s.Distance,
+            CountryMask([s.CountryCode]),
+            s.Band is { } own ? 1 << (int)own : 0);
     }
+
+    /// <summary>Countries as bits of their index (up to 64 countries; an empty list, or one naming none of them, is "any").</summary>
+    private ulong CountryMask(IEnumerable<string> countries) =>
+        countries.Aggregate(0UL, (mask, c) => _countryIndex.TryGetValue(c, out var index) && index < 64 ? mask | (1UL << index) : mask);
 
     private ulong ThemeMask(IEnumerable<int> themes) =>
         themes.Aggregate(0UL, (mask, t) => _themeBit.TryGetValue(t, out var bit) ? mask | (1UL << bit) : mask);
@@ -302,5 +402,6 @@ public sealed class Matcher
     }
 
     private sealed record Query(int Self, IReadOnlySet<int> Exclude, double[] CountryPrior, double Log10Population, double X, double Y, double Z,
-        ulong Themes, int ThemeCount, uint Languages, bool[]? WantedCountries, int WantedBands, DistancePreference Distance);
+        ulong Themes, int ThemeCount, uint Languages, bool[]? WantedCountries, int WantedBands, DistancePreference Distance,
+        ulong CountryBit, int BandBit);
 }

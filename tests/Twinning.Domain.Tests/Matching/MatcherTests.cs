@@ -90,6 +90,57 @@ public sealed class MatcherTests
     }
 
     [Fact]
+    public void A_candidate_whose_open_request_accepts_the_subject_ranks_higher_and_says_so()
+    {
+        var facts = new CandidateFacts
+        {
+            OpenCalls = new Dictionary<int, IReadOnlyList<OpenCall>>
+            {
+                // Town 2 looks for German towns of 10-50k; town 5 only for Spanish ones.
+                [2] = [new OpenCall(["DE"], [PopulationBand.Small])],
+                [5] = [new OpenCall(["ES"], [])],
+            },
+        };
+        var subject = Subject() with { Band = PopulationBand.Small };
+        var plain = Matcher();
+        var twoSided = new Matcher(Towns, LinkPrior.None, Weights, facts);
+
+        var accepted = twoSided.Explain(subject, 2)!;
+        Assert.Equal(plain.Explain(subject, 2)!.Score + Weights.TwoSided, accepted.Score, 6);
+        Assert.Contains(accepted.Reasons, r => r.Code == ReasonCode.TheyLookForYou);
+        Assert.Equal(plain.Explain(subject, 5)!.Score, twoSided.Explain(subject, 5)!.Score, 6);
+        // A subject of another size is not what town 2 asks for.
+        Assert.Equal(plain.Explain(subject with { Band = PopulationBand.Medium }, 2)!.Score, twoSided.Explain(subject with { Band = PopulationBand.Medium }, 2)!.Score, 6);
+    }
+
+    [Fact]
+    public void Recently_active_candidates_get_their_weight_and_a_reason()
+    {
+        var active = new Matcher(Towns, LinkPrior.None, Weights, new CandidateFacts { RecentlyActive = new HashSet<int> { 4 } });
+        var match = active.Explain(Subject(), 4)!;
+        Assert.Equal(Matcher().Explain(Subject(), 4)!.Score + Weights.RecentlyActive, match.Score, 6);
+        Assert.Equal(Weights.RecentlyActive, match.Points(ReasonCode.RecentlyActive), 3);
+    }
+
+    [Fact]
+    public void Position_counts_the_eligible_candidates_ahead_as_the_ranking_does()
+    {
+        var matcher = Matcher();
+        var subject = Subject(themes: [1, 2], exclude: [5]);
+        var ranked = matcher.Rank(subject, 10);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var position = matcher.Position(subject, ranked[i].OrganisationId)!;
+            Assert.Equal(i + 1, position.Rank);
+            Assert.Equal(ranked.Count, position.Eligible);
+            Assert.Equal(ranked[i].Score, position.Match.Score);
+        }
+        Assert.Null(matcher.Position(subject, 5));
+        Assert.Null(matcher.Position(subject, 1));
+        Assert.Null(matcher.Position(subject, 999));
+    }
+
+    [Fact]
     public void Reasons_shares_add_up_to_the_whole_score()
     {
         foreach (var match in Matcher().Rank(Subject(themes: [1], languages: ["de"], distance: DistancePreference.Near), 10))
