@@ -14,6 +14,7 @@ builder.AddTwinningDirectory();
 builder.AddTwinningRequests();
 builder.AddTwinningConversations();
 builder.AddTwinningNotifications();
+builder.AddTwinningMatching();
 
 var app = builder.Build();
 if (await app.RunTwinningCommandAsync(args))

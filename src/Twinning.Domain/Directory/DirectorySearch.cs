@@ -82,6 +82,9 @@ public sealed class DirectorySearchIndex
 
     public int Count => _entries.Length;
 
+    /// <summary>Every organisation, ordered by search name then id.</summary>
+    public IReadOnlyList<DirectoryEntry> Entries => _entries;
+
     public DirectoryEntry? Find(int id) => _byId.GetValueOrDefault(id);
 
     public DirectoryEntry? FindByGeoNamesId(int geoNamesId) => _byGeoNamesId.GetValueOrDefault(geoNamesId);

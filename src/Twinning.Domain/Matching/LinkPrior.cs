@@ -49,6 +49,9 @@ public sealed class LinkPrior
 
     private const int PartnerBins = 6;
 
+    /// <summary>Fewer known links than this and nothing is learned.</summary>
+    public const int MinLinks = 50;
+
     private const int SizeBins = 8;
 
     public static LinkPrior Learn(IReadOnlyList<DirectoryEntry> towns, IEnumerable<(int A, int B)> links, int randomPairs = 200_000, int seed = 7301)
@@ -62,7 +65,8 @@ public sealed class LinkPrior
             .Where(p => p.Item1 is not null && p.Item2 is not null)
             .Select(p => (p.Item1!, p.Item2!))
             .ToArray();
-        if (linked.Length == 0 || usable.Length < 2)
+        // A handful of links teaches noise, not patterns (a new platform, a test database): then the prior stays neutral.
+        if (linked.Length < MinLinks || usable.Length < 2)
             return None;
 
         var random = new Random(seed);

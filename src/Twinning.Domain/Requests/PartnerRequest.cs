@@ -1,4 +1,5 @@
 using Twinning.Domain.Directory;
+using Twinning.Domain.Matching;
 
 namespace Twinning.Domain.Requests;
 
@@ -66,7 +67,8 @@ public sealed record RequestContent(
     IReadOnlyList<int> Themes,
     IReadOnlyList<string> WorkingLanguages,
     DateOnly? Deadline,
-    string? FundingCall);
+    string? FundingCall,
+    DistancePreference Distance = DistancePreference.Any);
 
 /// <summary>
 /// "We look for a partner like this": an organisation's published wish, validated by the association
@@ -120,6 +122,9 @@ public class PartnerRequest
     public IReadOnlyList<string> WorkingLanguages { get; private set; } = [];
 
     public DateOnly? Deadline { get; private set; }
+
+    /// <summary>Whether the partner should be close by, far away, or either (ranks candidates, filters nothing).</summary>
+    public DistancePreference Distance { get; private set; }
 
     public string? FundingCall { get; private set; }
 
@@ -306,6 +311,7 @@ public class PartnerRequest
         Themes = content.Themes.Distinct().Order().ToArray();
         WorkingLanguages = content.WorkingLanguages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().Order(StringComparer.Ordinal).ToArray();
         Deadline = content.Deadline;
+        Distance = content.Distance;
         FundingCall = Normalize(content.FundingCall);
     }
 

@@ -117,4 +117,8 @@ public static class RequestFit
     }
 
     public static bool Fits(RequestListing request, DirectoryEntry organisation) => Check(request, organisation).All(c => c.Fits);
+
+    /// <summary>Whether the organisation meets the request's hard criteria, its countries and sizes (themes and languages only rank).</summary>
+    public static bool Accepts(RequestListing request, DirectoryEntry organisation) =>
+        Check(request, organisation).Where(c => c.Criterion is FitCriterion.Country or FitCriterion.Band).All(c => c.Fits);
 }

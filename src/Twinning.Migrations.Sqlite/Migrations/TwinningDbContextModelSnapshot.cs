@@ -636,6 +636,9 @@ namespace Twinning.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Distance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("TEXT");
 

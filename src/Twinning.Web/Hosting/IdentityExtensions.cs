@@ -42,8 +42,10 @@ internal static class IdentityExtensions
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             // The culture is the first URL segment, so the account pages are found under it.
-            options.Events.OnRedirectToLogin = context => RedirectInCulture(context, "account/login", withReturnUrl: true);
-            options.Events.OnRedirectToAccessDenied = context => RedirectInCulture(context, "account/accessdenied", withReturnUrl: true);
+            options.Events.OnRedirectToLogin = context => IsApi(context) ? Status(context, StatusCodes.Status401Unauthorized)
+                : RedirectInCulture(context, "account/login", withReturnUrl: true);
+            options.Events.OnRedirectToAccessDenied = context => IsApi(context) ? Status(context, StatusCodes.Status403Forbidden)
+                : RedirectInCulture(context, "account/accessdenied", withReturnUrl: true);
             options.Events.OnRedirectToLogout = context => RedirectInCulture(context, "account/logout", withReturnUrl: false);
         });
         builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "twinning.2fa");
@@ -63,6 +65,15 @@ internal static class IdentityExtensions
         // redirect. Instead a test fails when any action lacks [Authorize(Policy)] or [AllowAnonymous].
 
         builder.Services.AddScoped<IdentitySeeder>();
+    }
+
+    /// <summary>API callers get a status code, not a login page.</summary>
+    private static bool IsApi(RedirectContext<CookieAuthenticationOptions> context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 
     private static Task RedirectInCulture(RedirectContext<CookieAuthenticationOptions> context, string path, bool withReturnUrl)

@@ -185,6 +185,14 @@ public sealed class MatcherTests
     }
 
     [Fact]
+    public void A_handful_of_links_teaches_nothing()
+    {
+        var towns = Enumerable.Range(1, 60).Select(i => Town(i, "DE", 30_000, 48.0, i * 1.35)).ToList();
+        var prior = LinkPrior.Learn(towns, Enumerable.Range(1, LinkPrior.MinLinks - 1).Select(i => (i, i + 1)).ToList(), randomPairs: 5_000);
+        Assert.Equal(0, prior.LogRatio(100, 30_000, 30_000, "DE", "DE"));
+    }
+
+    [Fact]
     public void The_prior_learns_that_real_links_join_towns_closer_than_chance_and_ranks_by_it()
     {
         // Towns on a line 100 km apart; links only between neighbours.

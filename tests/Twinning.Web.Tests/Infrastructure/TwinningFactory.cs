@@ -45,6 +45,9 @@ public class TwinningFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
     }
 
+    /// <summary>This host's database, for a second instance on the same data.</summary>
+    public string ConnectionString => Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>().GetConnectionString("Twinning")!;
+
     public HttpClient CreateBrowserlikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -101,18 +104,19 @@ public class TwinningFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A town added directly (for tests that do not need the whole imported directory), visible to search at once.</summary>
-    public async Task<int> CreateTownAsync(string name, string countryCode, long population = 12_000)
+    public async Task<int> CreateTownAsync(string name, string countryCode, long population = 12_000, double latitude = 48.0, double longitude = 10.0)
     {
         var id = await WithServiceAsync(async sp =>
         {
             var db = sp.GetRequiredService<Twinning.Infrastructure.Data.TwinningDbContext>();
             var town = Twinning.Domain.Directory.Organisation.FromGeoNames(
-                Random.Shared.Next(100_000_000, int.MaxValue), name, countryCode, null, population, 48.0, 10.0, true, DateTimeOffset.UtcNow);
+                Random.Shared.Next(100_000_000, int.MaxValue), name, countryCode, null, population, latitude, longitude, true, DateTimeOffset.UtcNow);
             db.Organisations.Add(town);
             await db.SaveChangesAsync();
             return town.Id;
         });
         await Services.GetRequiredService<Twinning.Web.Features.Directory.DirectoryIndexLoader>().ReloadAsync();
+        await Services.GetRequiredService<Twinning.Web.Features.Matching.MatchingIndexLoader>().ReloadAsync();
         return id;
     }
 

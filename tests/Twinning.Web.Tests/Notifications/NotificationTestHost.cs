@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Twinning.Domain.Notifications;
 using Twinning.Infrastructure.Data;
@@ -24,7 +23,6 @@ public class QuietMailerFactory : TwinningFactory
         }
     }
 
-    public string ConnectionString => Services.GetRequiredService<IConfiguration>().GetConnectionString("Twinning")!;
 
     public NotificationMailer Mailer => Services.GetRequiredService<NotificationMailer>();
 

@@ -13,7 +13,7 @@ namespace Twinning.Web.Tests.Requests;
 /// Verified towns A (DE) and B (FR) with an officer each, a German association's validator, a French
 /// association's validator, and an admin: the people of the request lifecycle.
 /// </summary>
-public sealed class RequestWorld : TwinningFactory, IAsyncLifetime
+public class RequestWorld : TwinningFactory, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _keys = [];
     private readonly Dictionary<string, HttpClient> _clients = [];
@@ -27,7 +27,7 @@ public sealed class RequestWorld : TwinningFactory, IAsyncLifetime
     public int TownA { get; private set; }
     public int TownB { get; private set; }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         TownA = await CreateTownAsync("Neustadt an der Aisch", "DE");
         TownB = await CreateTownAsync("Saint-Amand", "FR", 60_000);

@@ -14,7 +14,7 @@ namespace Twinning.Web.Features.Directory;
 
 /// <summary>The public directory of Europe's local governments and their profiles.</summary>
 [AllowAnonymous]
-public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext db, EuropeMap map, Remit remit) : Controller
+public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext db, EuropeMap map, Remit remit, Matching.Suggestions suggestions) : Controller
 {
     /// <summary>The countries whose places are offered as candidates (the others appear as partners only).</summary>
     public static readonly string[] PlatformCountries =
@@ -49,6 +49,8 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
 
         return View(new DirectoryViewModel(filter, results, PlatformCountryOptions(), await ThemesAsync(culture, cancellationToken), near, Request.QueryString.Value ?? string.Empty));
     }
+
+    private const int ProfileSuggestions = 5;
 
     [HttpGet]
     public async Task<IActionResult> Profile(int id, CancellationToken cancellationToken)
@@ -92,6 +94,7 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
             .Select(r => r.TextFor(culture)).Select(x => new OpenRequestView(x.RequestId, x.Title, x.Language)).ToList();
 
         var isOfficer = await remit.IsOfficerAsync(User, id, cancellationToken);
+        var suggested = suggestions.ForOrganisation(id) is { } context ? await suggestions.RankAsync(context, ProfileSuggestions, cancellationToken) : [];
         return View(new ProfileViewModel(entry, DirectoryData.CountryName(entry.CountryCode, culture), shown, themes, partners,
             map.Project(entry.Latitude, entry.Longitude), map.Width, map.Height, mayEdit, isOfficer)
         {
@@ -99,6 +102,7 @@ public sealed class DirectoryController(DirectoryIndex index, TwinningDbContext 
             OpenRequests = openRequests,
             IsAdmin = Remit.IsAdmin(User),
             IsSignedIn = User.Identity?.IsAuthenticated == true,
+            Suggestions = suggested,
         });
     }
 

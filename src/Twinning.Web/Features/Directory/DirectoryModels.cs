@@ -73,6 +73,9 @@ public sealed record ProfileViewModel(
     public bool IsAdmin { get; init; }
 
     public bool IsSignedIn { get; init; }
+
+    /// <summary>The best few suggested partners, from the matching index.</summary>
+    public IReadOnlyList<Matching.SuggestionView> Suggestions { get; init; } = [];
 }
 
 public sealed record OpenRequestView(int Id, string Title, string Language);

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using Twinning.Domain.Directory;
+using Twinning.Domain.Matching;
 using Twinning.Domain.Localization;
 using Twinning.Domain.Requests;
 using Twinning.Web.Features.Directory;
@@ -73,6 +74,7 @@ public sealed class RequestInput
     public List<string> WorkingLanguages { get; set; } = [];
     public DateOnly? Deadline { get; set; }
     public string? FundingCall { get; set; }
+    public DistancePreference Distance { get; set; }
 
     /// <summary>Which button was pressed: save as a draft, or submit for validation.</summary>
     public bool Submit { get; set; }
@@ -85,7 +87,8 @@ public sealed class RequestInput
         Themes,
         WorkingLanguages,
         Deadline,
-        FundingCall);
+        FundingCall,
+        Distance);
 }
 
 internal sealed class RequestInputValidator : AbstractValidator<RequestInput>
@@ -110,6 +113,7 @@ internal sealed class RequestInputValidator : AbstractValidator<RequestInput>
         RuleForEach(x => x.WantedCountries).Must(c => DirectoryController.PlatformCountries.Contains(c.Trim().ToUpperInvariant(), StringComparer.Ordinal))
             .WithMessage(v["Request.Country.Unknown"]);
         RuleForEach(x => x.WantedBands).IsInEnum().WithMessage(v["Request.Band.Unknown"]);
+        RuleFor(x => x.Distance).IsInEnum().WithMessage(v["Request.Distance.Unknown"]);
         RuleForEach(x => x.WorkingLanguages).Must(SupportedCultures.IsSupported).WithMessage(v["Culture.Unsupported"]);
         RuleFor(x => x.Deadline).Must(d => d is null || d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             .WithMessage(v["Request.Deadline.Past"]);
@@ -155,7 +159,14 @@ public sealed record RequestDetailsModel(
     bool MayDecide,
     bool IsAdmin,
     bool IsSignedIn,
-    int AnswerCount);
+    int AnswerCount)
+{
+    /// <summary>For its officers: the best candidates from the matching index.</summary>
+    public IReadOnlyList<Matching.SuggestionView> Candidates { get; init; } = [];
+
+    /// <summary>Open requests that fit this one both ways, best first.</summary>
+    public IReadOnlyList<(RequestListing Request, double Score)> FittingRequests { get; init; } = [];
+}
 
 public sealed record RequestRow(int Id, string Title, string OrganisationName, RequestStatus Status, RequestPurpose Purpose, DateOnly? Deadline, string? RejectionReason, bool IsHidden, int Answers);
 

@@ -29,9 +29,11 @@ public sealed class RequestsController(
     DirectoryIndex index,
     TimeProvider clock,
     IStringLocalizer<SharedResource> t,
-    IStringLocalizer<ValidationResource> v) : Controller
+    IStringLocalizer<ValidationResource> v,
+    Matching.Suggestions suggestions) : Controller
 {
     private const string FormView = "Form";
+    private const int DetailsCandidates = 5;
 
     [HttpGet]
     [AllowAnonymous]
@@ -81,7 +83,12 @@ public sealed class RequestsController(
             organisation, DirectoryData.CountryName(organisation.CountryCode, culture),
             request.WantedCountries.Select(c => DirectoryData.CountryName(c, culture)).Order(StringComparer.Create(CultureInfo.CurrentCulture, true)).ToList(),
             themes.Where(x => request.Themes.Contains(x.Option.Id)).Select(x => x.Option.Name).ToList(),
-            readerFits, isOwner, mayDecide, isAdmin, signedIn, answers));
+            readerFits, isOwner, mayDecide, isAdmin, signedIn, answers)
+        {
+            Candidates = (isOwner || isAdmin) && suggestions.ForRequest(request) is { } context
+                ? await suggestions.RankAsync(context, DetailsCandidates, cancellationToken) : [],
+            FittingRequests = request.IsOpen ? suggestions.FittingRequests(request, DetailsCandidates) : [],
+        });
     }
 
     /// <summary>The requests of every organisation the person acts for, in every state, with what they can do next.</summary>
@@ -168,6 +175,7 @@ public sealed class RequestsController(
             WorkingLanguages = request.WorkingLanguages.ToList(),
             Deadline = request.Deadline,
             FundingCall = request.FundingCall,
+            Distance = request.Distance,
         };
         return View(FormView, await FormAsync(index.Current.Find(request.OrganisationId)?.Name ?? string.Empty, request.Status, input, cancellationToken));
     }
