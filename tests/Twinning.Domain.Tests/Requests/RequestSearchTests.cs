@@ -77,5 +77,9 @@ public sealed class RequestSearchTests
             checks);
         Assert.False(RequestFit.Fits(request, town));
         Assert.Empty(RequestFit.Check(Listing(10, "t", "d"), town));
+        // Countries and sizes are what a request accepts; themes and languages only rank.
+        Assert.True(RequestFit.Accepts(request, town));
+        Assert.False(RequestFit.Accepts(request, town with { CountryCode = "FR" }));
+        Assert.False(RequestFit.Accepts(request, town with { Band = PopulationBand.Medium }));
     }
 }

@@ -90,6 +90,12 @@ public sealed class SqliteSmokeTests(SqliteSmokeTests.SqliteFactory factory) : I
         await officerB.SubmitFormAsync($"/en/requests/details/{requestId}", new Dictionary<string, string> { ["Kind"] = "Request", ["ContentId"] = requestId, ["Reason"] = "Test report" }, "/en/moderation/report");
         Assert.Contains("Test report", await admin.GetPageAsync("/en/moderation"), StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithServiceAsync(sp => sp.GetRequiredService<RequestWorkflow>().ExpireDueAsync(CancellationToken.None)));
+
+        // Matching on SQLite: the index rebuilds with the messages and the published request, and both answer.
+        await factory.Services.GetRequiredService<Twinning.Web.Features.Matching.MatchingIndexLoader>().ReloadAsync(force: true);
+        Assert.StartsWith("[{", await admin.GetPageAsync($"/api/v1/organisations/{id}/suggestions?top=5"), StringComparison.Ordinal);
+        Assert.StartsWith("[{", await officerA.GetPageAsync($"/api/v1/requests/{requestId}/candidates"), StringComparison.Ordinal);
+        Assert.Contains("suggestion-list", await officerA.GetPageAsync($"/en/matching/candidates/{requestId}"), StringComparison.Ordinal);
     }
 
     public sealed class SqliteFactory : TwinningFactory

@@ -75,5 +75,10 @@ public sealed class OrganisationsApiTests(DirectoryFactory factory) : IClassFixt
         Assert.True(paths.TryGetProperty("/api/v1/organisations", out _));
         Assert.True(paths.TryGetProperty("/api/v1/organisations/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/v1/organisations/by-geonames/{geonamesId}", out _));
+        var suggestions = paths.GetProperty("/api/v1/organisations/{id}/suggestions").GetProperty("get");
+        Assert.Contains(suggestions.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "top");
+        Assert.True(suggestions.GetProperty("responses").TryGetProperty("200", out _));
+        Assert.True(paths.GetProperty("/api/v1/requests/{id}/candidates").GetProperty("get").GetProperty("responses").TryGetProperty("401", out _));
+        Assert.True(json.RootElement.GetProperty("components").GetProperty("schemas").TryGetProperty("SuggestionDto", out _));
     }
 }
