@@ -75,6 +75,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Opens the page (it must answer 200 and not send to the login page), opens every closed
+    /// <c>&lt;details&gt;</c> in the main content (filters, report and hide forms) so that axe checks what is
+    /// inside too, and runs axe.
+    /// </summary>
+    public static async Task AssertPageAccessibleAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url);
+        Assert.Equal(200, response!.Status);
+        Assert.DoesNotContain("/account/", page.Url, StringComparison.Ordinal);
+        await AssertOpenAccessibleAsync(page);
+    }
+
+    /// <summary>Axe on the current page with every closed section of the main content opened.</summary>
+    public static async Task AssertOpenAccessibleAsync(IPage page)
+    {
+        await page.EvalOnSelectorAllAsync("main details", "elements => elements.forEach(e => e.open = true)");
+        await AssertAccessibleAsync(page);
+    }
+
     /// <summary>Runs axe with the WCAG 2.1 A and AA rules and fails with every violation spelled out.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

@@ -31,7 +31,7 @@ public sealed class ConversationPagesAccessibilityTests(BrowserFixture fixture) 
             "conversations/links",
         ];
         foreach (var path in answeringPages)
-            await AssertPageAccessibleAsync(answering, $"/{culture}/{path}");
+            await BrowserFixture.AssertPageAccessibleAsync(answering, $"/{culture}/{path}");
 
         // The reply form showing an error (an empty message).
         await answering.GotoAsync($"/{culture}/conversations/details/{world.Conversation}");
@@ -43,22 +43,13 @@ public sealed class ConversationPagesAccessibilityTests(BrowserFixture fixture) 
         var owner = await fixture.NewPageAsync();
         await BrowserFixture.LogInAsync(owner, world.OwnerEmail);
         foreach (var path in new[] { $"conversations/answers/{world.Request}", $"conversations/details/{world.Conversation}", "conversations/links" })
-            await AssertPageAccessibleAsync(owner, $"/{culture}/{path}");
+            await BrowserFixture.AssertPageAccessibleAsync(owner, $"/{culture}/{path}");
 
         // Someone who acts for no organisation is told to claim one.
         var newcomer = await fixture.NewPageAsync();
         await BrowserFixture.LogInAsync(newcomer, world.NewcomerEmail);
         foreach (var path in new[] { "conversations", $"conversations/answer?requestId={world.Request}", $"conversations/contact?organisationId={fixture.KolnId}" })
-            await AssertPageAccessibleAsync(newcomer, $"/{culture}/{path}");
-    }
-
-    private static async Task AssertPageAccessibleAsync(Microsoft.Playwright.IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        Assert.DoesNotContain("/account/", page.Url, StringComparison.Ordinal);
-        // The report, match and decline forms sit in closed <details>: open them so axe checks them too.
-        await page.EvalOnSelectorAllAsync("main details", "elements => elements.forEach(e => e.open = true)");
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await BrowserFixture.AssertPageAccessibleAsync(newcomer, $"/{culture}/{path}");
     }
 
     private sealed record World(string OwnerEmail, string AnsweringEmail, string NewcomerEmail, int Request, int Conversation);

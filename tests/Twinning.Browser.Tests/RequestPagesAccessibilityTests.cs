@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Twinning.Domain.Accounts;
 using Twinning.Domain.Moderation;
 using Twinning.Domain.Requests;
@@ -23,7 +22,7 @@ public sealed class RequestPagesAccessibilityTests(BrowserFixture fixture) : ICl
 
         var visitor = await fixture.NewPageAsync();
         foreach (var path in new[] { "requests", "requests?q=zzzz&purpose=JointProject&band=Small", $"requests/details/{world.Published}" })
-            await AssertPageAccessibleAsync(visitor, $"/{culture}/{path}");
+            await BrowserFixture.AssertPageAccessibleAsync(visitor, $"/{culture}/{path}");
 
         var officer = await fixture.NewPageAsync();
         await BrowserFixture.LogInAsync(officer, world.Officer);
@@ -34,44 +33,30 @@ public sealed class RequestPagesAccessibilityTests(BrowserFixture fixture) : ICl
             $"directory/profile/{world.Town}",
         })
         {
-            await AssertPageAccessibleAsync(officer, $"/{culture}/{path}");
+            await BrowserFixture.AssertPageAccessibleAsync(officer, $"/{culture}/{path}");
         }
 
         // The form refused: errors listed and shown beside the fields.
         await officer.GotoAsync($"/{culture}/requests/create?organisationId={world.Town}");
         await officer.Locator("button[name='Input.Submit'][value='true']").ClickAsync();
         await officer.WaitForSelectorAsync("[role=alert]");
-        await AssertOpenAccessibleAsync(officer);
+        await BrowserFixture.AssertOpenAccessibleAsync(officer);
 
         // Another town's officer sees the fit and the report form.
         var reader = await fixture.NewPageAsync();
         await BrowserFixture.LogInAsync(reader, world.Reader);
-        await AssertPageAccessibleAsync(reader, $"/{culture}/requests/details/{world.Published}");
-        await AssertPageAccessibleAsync(reader, $"/{culture}/{fixture.KolnProfile}");
+        await BrowserFixture.AssertPageAccessibleAsync(reader, $"/{culture}/requests/details/{world.Published}");
+        await BrowserFixture.AssertPageAccessibleAsync(reader, $"/{culture}/{fixture.KolnProfile}");
 
         var validator = await fixture.NewPageAsync();
         await BrowserFixture.LogInAsync(validator, world.Validator, world.ValidatorKey);
         foreach (var path in new[] { "requests/review", $"requests/details/{world.Submitted}", "verification" })
-            await AssertPageAccessibleAsync(validator, $"/{culture}/{path}");
+            await BrowserFixture.AssertPageAccessibleAsync(validator, $"/{culture}/{path}");
 
         var admin = await fixture.NewPageAsync();
         await BrowserFixture.LogInAsync(admin, world.Admin, world.AdminKey);
         foreach (var path in new[] { "moderation", $"requests/details/{world.Published}", $"requests/details/{world.Hidden}", $"directory/profile/{world.Town}", "admin" })
-            await AssertPageAccessibleAsync(admin, $"/{culture}/{path}");
-    }
-
-    private static async Task AssertPageAccessibleAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        Assert.DoesNotContain("/account/", page.Url, StringComparison.Ordinal);
-        await AssertOpenAccessibleAsync(page);
-    }
-
-    /// <summary>Opens every closed section (report, hide, filters, other languages) so axe checks what is inside too.</summary>
-    private static async Task AssertOpenAccessibleAsync(IPage page)
-    {
-        await page.EvalOnSelectorAllAsync("main details", "elements => elements.forEach(e => e.open = true)");
-        await BrowserFixture.AssertAccessibleAsync(page);
+            await BrowserFixture.AssertPageAccessibleAsync(admin, $"/{culture}/{path}");
     }
 
     private sealed record World(int Town, string Officer, string Reader, string Validator, string ValidatorKey, string Admin, string AdminKey,

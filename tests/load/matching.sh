@@ -7,16 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-15}
 port=5096
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-
-data=$(mktemp -d /tmp/twinning-load.XXXXXX)
-dotnet build src/Twinning.Web -c Release --verbosity quiet -nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$data" Serilog__MinimumLevel__Default=Warning \
-  dotnet src/Twinning.Web/bin/Release/net10.0/Twinning.Web.dll --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
-# The first start imports the directory and builds the matching index.
-for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.5; done
+source tests/load/app.sh
 last=$(curl -fs "http://127.0.0.1:$port/api/v1/organisations?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 
 # Each request a random organisation; wrk's percentiles printed as p50/p95/p99 in ms.

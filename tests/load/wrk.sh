@@ -6,15 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10}
 port=5095
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-
-data=$(mktemp -d /tmp/twinning-load.XXXXXX)
-dotnet build src/Twinning.Web -c Release --verbosity quiet -nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Database__DataDirectory="$data" Serilog__MinimumLevel__Default=Warning \
-  dotnet src/Twinning.Web/bin/Release/net10.0/Twinning.Web.dll --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
+source tests/load/app.sh
 
 targets=(/health/live /en /el /bg/account/login)
 # Warm every target up twice (JIT tiering, Razor, resource managers) before measuring any.
