@@ -152,6 +152,17 @@ public sealed class LinkPrior
 
     private static readonly double[] ChordBounds = DistanceBounds.Select(km => 2 * Math.Sin(km / (2 * Geo.EarthRadiusKm))).ToArray();
 
+    // Read-only views of the bins, for scoring outside .NET (the SQL comparison in MatchingBenchmarks).
+
+    /// <summary>Upper chord bounds of the distance bins, ascending; a chord equal to a bound falls in the next bin, the last bin is open.</summary>
+    public static IReadOnlyList<double> DistanceChordBounds { get; } = Array.AsReadOnly(ChordBounds);
+
+    /// <summary>The log-ratio of each distance bin (one more than <see cref="DistanceChordBounds"/>).</summary>
+    public IReadOnlyList<double> DistanceLogRatios => Array.AsReadOnly(_distance);
+
+    /// <summary>The log-ratio by size-ratio bin: |log10 of the size ratio| in half-decades, the last bin open (see <see cref="SizeRatio"/>).</summary>
+    public IReadOnlyList<double> SizeRatioLogRatios => Array.AsReadOnly(_sizeRatio);
+
     /// <summary>0, 1, 2, 3–5, 6–10, 11 and more partners.</summary>
     private static int PartnerBin(int partners) => partners switch
     {
