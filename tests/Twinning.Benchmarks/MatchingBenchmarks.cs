@@ -14,6 +14,7 @@ namespace Twinning.Benchmarks;
 /// <c>tests/Twinning.Benchmarks/run-matching.sh</c> sets it to a throwaway server it starts.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class MatchingBenchmarks
 {
     public const string PostgresVariable = "TWINNING_BENCH_POSTGRES";

@@ -33,7 +33,8 @@ if [ -z "${TWINNING_BENCH_POSTGRES:-}" ]; then
   export TWINNING_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 fi
 
-log=$(mktemp /tmp/twinning-bench-matching.XXXXXX.log)
+log=$(mktemp /tmp/twinning-bench-matching.XXXXXX.log)   # BenchmarkDotNet keeps its own log in BenchmarkDotNet.Artifacts/
+trap 'rm -f "$log"; [ -n "${pg_dir:-}" ] && stop_pg' EXIT
 dotnet run -c Release --project tests/Twinning.Benchmarks -- "${args[@]}" 2>&1 | tee "$log"
 # BenchmarkDotNet reports a benchmark whose setup threw (missing server, SQL and Matcher disagreeing) as NA
 # and still exits 0: make that a failure here.
