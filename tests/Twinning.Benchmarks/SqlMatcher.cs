@@ -78,6 +78,9 @@ public sealed class SqlMatcher : IDisposable
 
         _connection = new NpgsqlConnection(connectionString);
         _connection.Open();
+        // Plan each execution with its values (as an unprepared query would, without parsing it again): a cached
+        // generic plan evaluates every parameter test (wanted bands? near or far?) per row, ~1.3–1.8× slower here.
+        Execute("SET plan_cache_mode = force_custom_plan");
         Execute($"""
             DROP TABLE IF EXISTS {Table};
             CREATE TABLE {Table} (
