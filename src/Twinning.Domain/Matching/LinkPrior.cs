@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Twinning.Domain.Directory;
 
 namespace Twinning.Domain.Matching;
@@ -133,6 +136,12 @@ public sealed class LinkPrior
     public double CountryPair(string countryA, string countryB) =>
         _countryPair.TryGetValue(Pair(countryA, countryB), out var pair) ? pair : _unknownCountryPair;
 
+    /// <summary>The highest log-ratio <see cref="SizeRatio"/> gives.</summary>
+    public double MostSizeRatio => _sizeRatio.Max();
+
+    /// <summary>The highest log-ratio <see cref="DistanceByChord"/> gives.</summary>
+    public double MostDistance => _distance.Max();
+
     /// <summary>By |log10 of the size ratio|.</summary>
     public double SizeRatio(double absLog10Ratio) => _sizeRatio[Math.Min(SizeBins - 1, (int)(absLog10Ratio * 2))];
 
@@ -151,6 +160,46 @@ public sealed class LinkPrior
     }
 
     private static readonly double[] ChordBounds = DistanceBounds.Select(km => 2 * Math.Sin(km / (2 * Geo.EarthRadiusKm))).ToArray();
+
+    /// <summary>
+    /// By the squared chord: the bins of <see cref="DistanceByChord"/> without the square root. A branch-free
+    /// count of the bounds reached (the bin of a far town is as quick to find as a near one's, and never
+    /// mispredicted).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double DistanceByChordSquared(double chordSquared)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var c = Vector256.Create(chordSquared);
+            var reached = Vector256.GreaterThanOrEqual(c, LowerBounds).ExtractMostSignificantBits() | (Vector256.GreaterThanOrEqual(c, UpperBounds).ExtractMostSignificantBits() << 4);
+            return _distance[BitOperations.PopCount(reached)];
+        }
+        var bin = 0;
+        foreach (var bound in ChordSquaredBounds)
+            bin += chordSquared >= bound ? 1 : 0;
+        return _distance[bin];
+    }
+
+
+    /// <summary>
+    /// Each the least double whose square root reaches the chord bound, so that <c>c² &lt; bound</c> exactly when
+    /// <c>Math.Sqrt(c²) &lt; chord bound</c> (the square root is correctly rounded, hence monotonic): the bins are
+    /// the same as <see cref="DistanceByChord"/>'s to the last bit, not merely close.
+    /// </summary>
+    private static readonly double[] ChordSquaredBounds = ChordBounds.Select(LeastSquareReaching).ToArray();
+    private static readonly Vector256<double> LowerBounds = Vector256.Create<double>(ChordSquaredBounds.AsSpan(0, 4));
+    private static readonly Vector256<double> UpperBounds = Vector256.Create<double>(ChordSquaredBounds.AsSpan(4, 4));
+
+    private static double LeastSquareReaching(double root)
+    {
+        var square = root * root;
+        while (Math.Sqrt(square) >= root)
+            square = Math.BitDecrement(square);
+        while (Math.Sqrt(square) < root)
+            square = Math.BitIncrement(square);
+        return square;
+    }
 
     /// <summary>0, 1, 2, 3–5, 6–10, 11 and more partners.</summary>
     private static int PartnerBin(int partners) => partners switch

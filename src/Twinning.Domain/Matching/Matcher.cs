@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Twinning.Domain.Directory;
 
 namespace Twinning.Domain.Matching;
@@ -99,6 +100,13 @@ public sealed record MatchPosition(int Rank, int Eligible, Match Match);
 /// indexes, coordinates) so that one pass over ~65,000 candidates stays in the CPU caches. Pure: no
 /// database, no clock, no culture.
 /// </summary>
+/// <remarks>
+/// Speed without changing a result: every score is the same sum, added in the same order, as the plain
+/// definition in <see cref="Score"/> (a different order could change the last bit, and with it the order
+/// of two candidates); what depends only on the query is worked out once in <see cref="Prepare"/>; and the
+/// top-k loop skips the expensive distance score of a candidate that could not beat the worst kept even
+/// with the most that score can bring.
+/// </remarks>
 public sealed class Matcher
 {
     private const double NearScaleKm = 300;
@@ -108,18 +116,8 @@ public sealed class Matcher
     private static readonly double[] SizeSimilarity = Enumerable.Range(0, 801).Select(h => Math.Exp(-(h / 100.0) * Math.Log(10) / 1.5)).ToArray();
 
     private readonly int[] _ids;
-    private readonly long[] _population;
-    private readonly sbyte[] _band;
-    private readonly short[] _country;
-    private readonly double[] _x;
-    private readonly double[] _y;
-    private readonly double[] _z;
-    private readonly double[] _log10Population;
-    private readonly double[] _candidatePrior;
-    private readonly ulong[] _themes;
-    private readonly uint[] _languages;
+    private readonly Candidate[] _candidates;
     private readonly Dictionary<int, int> _indexOf;
-    private readonly byte[] _flags;
     private readonly Dictionary<int, (ulong Countries, int Bands)[]> _calls = [];
     private readonly string[] _countries;
     private readonly Dictionary<string, short> _countryIndex;
@@ -127,6 +125,13 @@ public sealed class Matcher
     private readonly Dictionary<string, int> _languageBit;
     private readonly LinkPrior _prior;
     private readonly MatchWeights _weights;
+
+    /// <summary>The size-similarity points (weight included) by |log10 ratio| in hundredths.</summary>
+    private readonly double[] _sizePoints;
+
+    // The most the size ratio and the distance can add to the prior's log-ratio (0 when unknown), for the shortcuts in Score.
+    private readonly double _mostSizeRatioPrior;
+    private readonly double _mostDistancePrior;
 
     private const byte VerifiedFlag = 1;
     private const byte ActiveFlag = 2;
@@ -136,10 +141,14 @@ public sealed class Matcher
     public Matcher(IEnumerable<DirectoryEntry> candidates, LinkPrior prior, MatchWeights weights, CandidateFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(weights);
         facts ??= CandidateFacts.None;
         var entries = candidates.Where(c => c.InScope).ToArray();
         _prior = prior;
         _weights = weights;
+        _sizePoints = SizeSimilarity.Select(similarity => weights.Size * similarity).ToArray();
+        _mostSizeRatioPrior = Math.Max(0, prior.MostSizeRatio);
+        _mostDistancePrior = Math.Max(0, prior.MostDistance);
         _countries = entries.Select(e => e.CountryCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         _countryIndex = _countries.Select((c, i) => (c, (short)i)).ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal);
         // Up to 64 themes and 32 languages fit one machine word each; further ones are ignored for ranking.
@@ -147,32 +156,11 @@ public sealed class Matcher
         _languageBit = entries.SelectMany(e => e.WorkingLanguages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(32)
             .Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
 
-        var n = entries.Length;
-        _ids = new int[n];
-        _population = new long[n];
-        _band = new sbyte[n];
-        _country = new short[n];
-        _x = new double[n];
-        _y = new double[n];
-        _z = new double[n];
-        _log10Population = new double[n];
-        _candidatePrior = new double[n];
-        _themes = new ulong[n];
-        _languages = new uint[n];
-        _flags = new byte[n];
-        for (var i = 0; i < n; i++)
+        _ids = entries.Select(e => e.Id).ToArray();
+        _candidates = new Candidate[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
         {
             var e = entries[i];
-            _ids[i] = e.Id;
-            _population[i] = e.Population ?? 0;
-            _band[i] = e.Band is { } band ? (sbyte)band : (sbyte)-1;
-            _country[i] = _countryIndex[e.CountryCode];
-            (_x[i], _y[i], _z[i]) = UnitVector(e.Latitude, e.Longitude);
-            _log10Population[i] = e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN;
-            _themes[i] = ThemeMask(e.ThemeIds);
-            _languages[i] = LanguageMask(e.WorkingLanguages);
-            // What the prior says of the candidate alone (its size, its partners) does not change with the subject.
-            _candidatePrior[i] = prior.Candidate(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id));
             var flags = e.IsVerified ? VerifiedFlag : (byte)0;
             if (facts.RecentlyActive.Contains(e.Id))
                 flags |= ActiveFlag;
@@ -182,7 +170,21 @@ public sealed class Matcher
                 flags |= CallsFlag;
                 _calls[i] = calls.Select(c => (CountryMask(c.Countries), c.Bands.Aggregate(0, (mask, b) => mask | (1 << (int)b)))).ToArray();
             }
-            _flags[i] = flags;
+            var (x, y, z) = UnitVector(e.Latitude, e.Longitude);
+            _candidates[i] = new Candidate
+            {
+                X = x,
+                Y = y,
+                Z = z,
+                Log10Population = e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN,
+                // What the prior says of the candidate alone (its size, its partners) does not change with the subject.
+                Prior = prior.Candidate(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id)),
+                Themes = ThemeMask(e.ThemeIds),
+                Languages = LanguageMask(e.WorkingLanguages),
+                Country = _countryIndex[e.CountryCode],
+                BandBit = e.Band is { } band ? (byte)(1 << (int)band) : (byte)0,
+                Flags = flags,
+            };
         }
         _indexOf = _ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
     }
@@ -198,17 +200,27 @@ public sealed class Matcher
         if (top <= 0)
             return [];
         var query = Prepare(subject);
-        // A min-heap of the best so far: each candidate costs one comparison with the worst kept.
+        // A min-heap of the best so far: once it is full, a candidate costs one comparison with the worst kept,
+        // and the heap is touched only by the few that beat it (a few hundred of 65,000). Ties at the cut go
+        // the way the heap takes them, as they always did: the calls below are the same, in the same order.
         var best = new PriorityQueue<int, double>(top + 1);
+        var worst = double.NegativeInfinity;
         for (var i = 0; i < _ids.Length; i++)
         {
             if (!Eligible(query, i))
                 continue;
-            var score = Score(query, i, null);
+            var score = Score(query, i, null, worst);
             if (best.Count < top)
+            {
                 best.Enqueue(i, score);
-            else if (best.TryPeek(out _, out var worst) && score > worst)
+                if (best.Count == top)
+                    best.TryPeek(out _, out worst);
+            }
+            else if (score > worst)
+            {
                 best.EnqueueDequeue(i, score);
+                best.TryPeek(out _, out worst);
+            }
         }
 
         var ranked = new List<(int Index, double Score)>(best.Count);
@@ -267,62 +279,82 @@ public sealed class Matcher
             if (parts[code] <= 0)
                 continue;
             var reason = (ReasonCode)code;
-            IReadOnlyList<int> themes = reason == ReasonCode.SharedThemes ? _themeBit.Where(t => (query.Themes & _themes[i] & (1UL << t.Value)) != 0).Select(t => t.Key).Order().ToList() : [];
-            IReadOnlyList<string> languages = reason == ReasonCode.SharedLanguages ? _languageBit.Where(l => (query.Languages & _languages[i] & (1U << l.Value)) != 0).Select(l => l.Key).Order(StringComparer.Ordinal).ToList() : [];
+            IReadOnlyList<int> themes = reason == ReasonCode.SharedThemes ? _themeBit.Where(t => (query.Themes & _candidates[i].Themes & (1UL << t.Value)) != 0).Select(t => t.Key).Order().ToList() : [];
+            IReadOnlyList<string> languages = reason == ReasonCode.SharedLanguages ? _languageBit.Where(l => (query.Languages & _candidates[i].Languages & (1U << l.Value)) != 0).Select(l => l.Key).Order(StringComparer.Ordinal).ToList() : [];
             reasons.Add(new MatchReason(reason, score > 0 ? parts[code] / score : 0, themes, languages));
         }
         return new Match(_ids[i], Math.Round(score, 4), reasons.OrderByDescending(r => r.Share).ToList());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Eligible(Query query, int i) =>
-        _ids[i] != query.Self
-        && (query.Exclude.Count == 0 || !query.Exclude.Contains(_ids[i]))
-        && (query.WantedCountries is null || query.WantedCountries[_country[i]])
-        && (query.WantedBands == 0 || (_band[i] >= 0 && (query.WantedBands & (1 << _band[i])) != 0));
+        (query.Excluded is not { } excluded || (excluded[i >> 6] & (1UL << i)) == 0)
+        && (query.WantedCountries is not { } countries || countries[_candidates[i].Country])
+        && (query.WantedBands == 0 || (query.WantedBands & _candidates[i].BandBit) != 0);
 
-    /// <summary>The weighted sum of the signals; when <paramref name="parts"/> is given, each weighted signal by its <see cref="ReasonCode"/>.</summary>
-    private double Score(Query q, int i, double[]? parts)
+    /// <summary>
+    /// The weighted sum of the signals; when <paramref name="parts"/> is given, each weighted signal by its <see cref="ReasonCode"/>.
+    /// </summary>
+    /// <remarks>
+    /// Two shortcuts for the top-k loop, which passes the worst score kept as <paramref name="floor"/>: when
+    /// even the most the rest could bring would not lift the candidate above it, that upper bound is returned
+    /// at once, a value the loop discards as it would the exact score. First before the size and the distance
+    /// (most candidates stop there), then before the arcsine and exponential of near/far. A bound is the same
+    /// sum in the same order (<see cref="Total"/>) with each missing term at its most; IEEE additions and
+    /// products round monotonically, so it can never fall below the exact score, not even by the last bit.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Score(Query q, int i, double[]? parts, double floor = double.NegativeInfinity)
     {
         var w = _weights;
-        var logRatio = _candidatePrior[i] + q.CountryPrior[_country[i]];
+        ref readonly var c = ref _candidates[i];
 
-        double size = 0, wantedSize = 0;
-        if (q.WantedBands != 0)
-            wantedSize = w.Size;
-        if (!double.IsNaN(q.Log10Population) && !double.IsNaN(_log10Population[i]))
-        {
-            var ratio = Math.Abs(q.Log10Population - _log10Population[i]);
-            logRatio += _prior.SizeRatio(ratio);
-            if (q.WantedBands == 0)
-                size = w.Size * SizeSimilarity[Math.Min(SizeSimilarity.Length - 1, (int)(ratio * 100))];
-        }
-
-        var themes = q.ThemeCount == 0 ? 0 : w.Themes * BitOperations.PopCount(q.Themes & _themes[i]) / (double)q.ThemeCount;
-        var languages = (q.Languages & _languages[i]) != 0 ? w.Languages : 0;
-
-        double near = 0, far = 0;
-        if (!double.IsNaN(q.X) && !double.IsNaN(_x[i]))
-        {
-            var (dx, dy, dz) = (q.X - _x[i], q.Y - _y[i], q.Z - _z[i]);
-            var chord = Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
-            logRatio += _prior.DistanceByChord(chord);
-            if (q.Distance != DistancePreference.Any)
-            {
-                var distance = 2 * Geo.EarthRadiusKm * Math.Asin(Math.Min(1, chord / 2));
-                if (q.Distance == DistancePreference.Near)
-                    near = w.Distance * Math.Exp(-distance / NearScaleKm);
-                else
-                    far = w.Distance * (1 - Math.Exp(-distance / FarScaleKm));
-            }
-        }
-
-        // The prior's log-ratio mapped linearly onto 0..1 over [-8, +8] (0.5 = as likely as chance): a logistic
-        // would flatten the differences between the likeliest candidates, which are the ones that matter.
-        var prior = w.Prior * Math.Clamp((logRatio + 8) / 16, 0, 1);
-        var flags = _flags[i];
+        // The cheap signals first.
+        var logRatio = c.Prior + q.CountryPrior[c.Country];
+        var wantedSize = q.WantedSizePoints;
+        var themes = q.ThemePoints[BitOperations.PopCount(q.Themes & c.Themes)];
+        var languages = (q.Languages & c.Languages) != 0 ? w.Languages : 0;
+        var flags = c.Flags;
         var verified = (flags & VerifiedFlag) != 0 ? w.Verified : 0;
         var active = (flags & ActiveFlag) != 0 ? w.RecentlyActive : 0;
         var twoSided = (flags & CallsFlag) != 0 && Accepts(q, _calls[i]) ? w.TwoSided : 0;
+
+        // (The prior's points grow with the log-ratio; a negative weight turns them into at most 0.)
+        var mostPrior = Math.Max(0, PriorPoints(logRatio + _mostSizeRatioPrior + _mostDistancePrior));
+        var most = Total(q.MostSimilarSizePoints, wantedSize, themes, languages, q.MostDistancePoints, 0, mostPrior, verified, twoSided, active);
+        if (most <= floor)
+            return most;
+
+        // NaN when either size is unknown.
+        var ratio = Math.Abs(q.Log10Population - c.Log10Population);
+        double size = 0;
+        if (!double.IsNaN(ratio))
+        {
+            logRatio += _prior.SizeRatio(ratio);
+            if (q.WantedBands == 0)
+                size = _sizePoints[Math.Min(_sizePoints.Length - 1, (int)(ratio * 100))];
+        }
+
+        // |v1 − v2|² on the unit sphere, NaN when either position is unknown: the prior's bins need no square root.
+        var (dx, dy, dz) = (q.X - c.X, q.Y - c.Y, q.Z - c.Z);
+        var chordSquared = (dx * dx) + (dy * dy) + (dz * dz);
+        var located = !double.IsNaN(chordSquared);
+        if (located)
+            logRatio += _prior.DistanceByChordSquared(chordSquared);
+        var prior = PriorPoints(logRatio);
+
+        double near = 0, far = 0;
+        if (located && q.Distance != DistancePreference.Any)
+        {
+            most = Total(size, wantedSize, themes, languages, q.MostDistancePoints, 0, prior, verified, twoSided, active);
+            if (most <= floor)
+                return most;
+            var distance = 2 * Geo.EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(chordSquared) / 2));
+            if (q.Distance == DistancePreference.Near)
+                near = w.Distance * Math.Exp(-distance / NearScaleKm);
+            else
+                far = w.Distance * (1 - Math.Exp(-distance / FarScaleKm));
+        }
 
         if (parts is not null)
         {
@@ -337,8 +369,17 @@ public sealed class Matcher
             parts[(int)ReasonCode.TheyLookForYou] = twoSided;
             parts[(int)ReasonCode.RecentlyActive] = active;
         }
-        return size + wantedSize + themes + languages + near + far + prior + verified + twoSided + active;
+        return Total(size, wantedSize, themes, languages, near, far, prior, verified, twoSided, active);
     }
+
+    /// <summary>The prior's log-ratio mapped linearly onto 0..1 over [-8, +8] (0.5 = as likely as chance), weighted.</summary>
+    /// <remarks>A logistic would flatten the differences between the likeliest candidates, which are the ones that matter.</remarks>
+    private double PriorPoints(double logRatio) => _weights.Prior * Math.Clamp((logRatio + 8) / 16, 0, 1);
+
+    /// <summary>The score: the signals added in this order, always (a different order could change the last bit, and with it the order of two candidates).</summary>
+    private static double Total(double size, double wantedSize, double themes, double languages, double near, double far,
+        double prior, double verified, double twoSided, double active) =>
+        size + wantedSize + themes + languages + near + far + prior + verified + twoSided + active;
 
     private static bool Accepts(Query q, (ulong Countries, int Bands)[] calls)
     {
@@ -352,6 +393,7 @@ public sealed class Matcher
 
     private Query Prepare(MatchSubject s)
     {
+        var w = _weights;
         bool[]? countries = null;
         if (s.WantedCountries.Count > 0)
         {
@@ -362,24 +404,45 @@ public sealed class Matcher
                     countries[index] = true;
             }
         }
+
+        // The subject itself and the excluded, one bit per candidate.
+        ulong[]? excluded = null;
+        foreach (var id in s.Exclude.Append(s.OrganisationId ?? -1))
+        {
+            var index = IndexOf(id);
+            if (index < 0)
+                continue;
+            excluded ??= new ulong[(_ids.Length + 63) / 64];
+            excluded[index >> 6] |= 1UL << index;
+        }
+
         var themes = ThemeMask(s.Themes);
+        var themeCount = BitOperations.PopCount(themes);
+        var wantedBands = s.WantedBands.Aggregate(0, (mask, band) => mask | (1 << (int)band));
         var (x, y, z) = UnitVector(s.Latitude, s.Longitude);
-        return new Query(
-            s.OrganisationId ?? -1,
-            s.Exclude as IReadOnlySet<int> ?? s.Exclude.ToHashSet(),
-            _countries.Select(c => _prior.CountryPair(s.CountryCode, c)).ToArray(),
-            s.Population is > 0 ? Math.Log10(s.Population.Value) : double.NaN,
-            x,
-            y,
-            z,
-            themes,
-            BitOperations.PopCount(themes),
-            LanguageMask(s.Languages),
-            countries,
-            s.WantedBands.Aggregate(0, (mask, band) => mask | (1 << (int)band)),
-            s.Distance,
-            CountryMask([s.CountryCode]),
-            s.Band is { } own ? 1 << (int)own : 0);
+        return new Query
+        {
+            Excluded = excluded,
+            CountryPrior = _countries.Select(c => _prior.CountryPair(s.CountryCode, c)).ToArray(),
+            Log10Population = s.Population is > 0 ? Math.Log10(s.Population.Value) : double.NaN,
+            X = x,
+            Y = y,
+            Z = z,
+            Themes = themes,
+            // The themes' points by how many are shared, worked out as the plain formula would.
+            ThemePoints = Enumerable.Range(0, 65).Select(shared => themeCount == 0 ? 0 : w.Themes * shared / (double)themeCount).ToArray(),
+            Languages = LanguageMask(s.Languages),
+            WantedCountries = countries,
+            WantedBands = wantedBands,
+            WantedSizePoints = wantedBands != 0 ? w.Size : 0,
+            // The similarity is at most 1 (the same size), and 0 when unknown or weighed negatively.
+            MostSimilarSizePoints = wantedBands != 0 ? 0 : Math.Max(0, w.Size),
+            Distance = s.Distance,
+            // near = w·exp(−d/300) and far = w·(1 − exp(−d/1200)) never exceed w (nor 0 when w is negative).
+            MostDistancePoints = s.Distance == DistancePreference.Any ? 0 : Math.Max(0, w.Distance),
+            CountryBit = CountryMask([s.CountryCode]),
+            BandBit = s.Band is { } own ? 1 << (int)own : 0,
+        };
     }
 
     /// <summary>Countries as bits of their index (up to 64 countries; an empty list, or one naming none of them, is "any").</summary>
@@ -401,7 +464,50 @@ public sealed class Matcher
         return (Math.Cos(φ) * Math.Cos(λ), Math.Cos(φ) * Math.Sin(λ), Math.Sin(φ));
     }
 
-    private sealed record Query(int Self, IReadOnlySet<int> Exclude, double[] CountryPrior, double Log10Population, double X, double Y, double Z,
-        ulong Themes, int ThemeCount, uint Languages, bool[]? WantedCountries, int WantedBands, DistancePreference Distance,
-        ulong CountryBit, int BandBit);
+    /// <summary>
+    /// One candidate as the scoring loop reads it: all its facts side by side (56 bytes), so that each costs
+    /// one bounds check and one stream through the cache rather than one per array.
+    /// </summary>
+    private readonly struct Candidate
+    {
+        /// <summary>Its point on the unit sphere; NaN when unknown.</summary>
+        public double X { get; init; }
+        public double Y { get; init; }
+        public double Z { get; init; }
+
+        /// <summary>NaN when unknown.</summary>
+        public double Log10Population { get; init; }
+
+        /// <summary>What the prior says of the candidate alone.</summary>
+        public double Prior { get; init; }
+        public ulong Themes { get; init; }
+        public uint Languages { get; init; }
+        public short Country { get; init; }
+
+        /// <summary>1 &lt;&lt; its band; 0 when unknown.</summary>
+        public byte BandBit { get; init; }
+        public byte Flags { get; init; }
+    }
+
+    /// <summary>What a subject asks, worked out once for the whole pass.</summary>
+    private sealed class Query
+    {
+        public required ulong[]? Excluded { get; init; }
+        public required double[] CountryPrior { get; init; }
+        public required double Log10Population { get; init; }
+        public required double X { get; init; }
+        public required double Y { get; init; }
+        public required double Z { get; init; }
+        public required ulong Themes { get; init; }
+        public required double[] ThemePoints { get; init; }
+        public required uint Languages { get; init; }
+        public required bool[]? WantedCountries { get; init; }
+        public required int WantedBands { get; init; }
+        public required double WantedSizePoints { get; init; }
+        public required double MostSimilarSizePoints { get; init; }
+        public required DistancePreference Distance { get; init; }
+        public required double MostDistancePoints { get; init; }
+        public required ulong CountryBit { get; init; }
+        public required int BandBit { get; init; }
+    }
 }
