@@ -101,11 +101,11 @@ public sealed record MatchPosition(int Rank, int Eligible, Match Match);
 /// database, no clock, no culture.
 /// </summary>
 /// <remarks>
-/// Speed without changing a result: every score is the same sum, added in the same order, as the plain
-/// definition in <see cref="Score"/> (a different order could change the last bit, and with it the order
-/// of two candidates); what depends only on the query is worked out once in <see cref="Prepare"/>; and the
-/// top-k loop skips the expensive distance score of a candidate that could not beat the worst kept even
-/// with the most that score can bring.
+/// Fast without changing a result. Every score is the same sum of the same terms, added in the same order
+/// (<see cref="Total"/>), as the plain definition in <see cref="Score"/>. What depends on the query only is
+/// worked out once per query (<see cref="Prepare"/>), down to tables by candidate "cell" (what the prior
+/// knows of a candidate alone, and its country). And the top-k loop skips the size, distance and near/far
+/// work of a candidate that could not beat the worst kept even with each of those at its most: most of them.
 /// </remarks>
 public sealed class Matcher
 {
@@ -115,8 +115,24 @@ public sealed class Matcher
     /// <summary>exp(−|ln ratio| / 1.5) by |log10 ratio| in hundredths (up to 10^8): a table instead of an Exp per candidate.</summary>
     private static readonly double[] SizeSimilarity = Enumerable.Range(0, 801).Select(h => Math.Exp(-(h / 100.0) * Math.Log(10) / 1.5)).ToArray();
 
+    /// <summary>
+    /// Widens every bound by far more than any rounding: the bounds are worked out from rounded values, and
+    /// then compared with sums rounded in another order.
+    /// </summary>
+    private const double Hair = 1e-9;
+
+    // One column per fact, one row per candidate. The first shortcut in Score reads the cell and the flags (3
+    // bytes a candidate, which stay in the CPU's caches), themes, languages, country or band only when the
+    // query asks for them, and the place only for the few candidates that pass.
     private readonly int[] _ids;
-    private readonly Candidate[] _candidates;
+    private readonly ushort[] _cell;
+    private readonly byte[] _flags;
+    private readonly short[] _country;
+    private readonly byte[] _bandBit;
+    private readonly ulong[] _themes;
+    private readonly uint[] _languages;
+    private readonly Place[] _places;
+
     private readonly Dictionary<int, int> _indexOf;
     private readonly Dictionary<int, (ulong Countries, int Bands)[]> _calls = [];
     private readonly string[] _countries;
@@ -126,12 +142,23 @@ public sealed class Matcher
     private readonly LinkPrior _prior;
     private readonly MatchWeights _weights;
 
+    /// <summary>What the prior says of a candidate alone, by its class (<see cref="LinkPrior.CandidateClass"/>).</summary>
+    private readonly double[] _classPrior;
+
     /// <summary>The size-similarity points (weight included) by |log10 ratio| in hundredths.</summary>
     private readonly double[] _sizePoints;
 
-    // The most the size ratio and the distance can add to the prior's log-ratio (0 when unknown), for the shortcuts in Score.
-    private readonly double _mostSizeRatioPrior;
-    private readonly double _mostDistancePrior;
+    /// <summary>The most of <see cref="_sizePoints"/> from each hundredth on.</summary>
+    private readonly double[] _mostSizePointsFrom;
+
+    /// <summary>The most verified, recently active and two-sided can bring together, by a candidate's flags.</summary>
+    private readonly double[] _mostFlagPoints;
+
+    /// <summary>Where each country's towns lie, for the bounds on what the distance can bring (see <see cref="DistanceReach"/>).</summary>
+    private readonly Region[] _regions;
+
+    /// <summary>What a bound may lose to rounding, and more: every signal is at most its weight.</summary>
+    private readonly double _slack;
 
     private const byte VerifiedFlag = 1;
     private const byte ActiveFlag = 2;
@@ -141,14 +168,12 @@ public sealed class Matcher
     public Matcher(IEnumerable<DirectoryEntry> candidates, LinkPrior prior, MatchWeights weights, CandidateFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(prior);
         ArgumentNullException.ThrowIfNull(weights);
         facts ??= CandidateFacts.None;
         var entries = candidates.Where(c => c.InScope).ToArray();
         _prior = prior;
         _weights = weights;
-        _sizePoints = SizeSimilarity.Select(similarity => weights.Size * similarity).ToArray();
-        _mostSizeRatioPrior = Math.Max(0, prior.MostSizeRatio);
-        _mostDistancePrior = Math.Max(0, prior.MostDistance);
         _countries = entries.Select(e => e.CountryCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         _countryIndex = _countries.Select((c, i) => (c, (short)i)).ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal);
         // Up to 64 themes and 32 languages fit one machine word each; further ones are ignored for ranking.
@@ -156,11 +181,36 @@ public sealed class Matcher
         _languageBit = entries.SelectMany(e => e.WorkingLanguages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(32)
             .Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
 
-        _ids = entries.Select(e => e.Id).ToArray();
-        _candidates = new Candidate[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
+        _classPrior = Enumerable.Range(0, LinkPrior.CandidateClasses).Select(prior.CandidateOfClass).ToArray();
+        if (LinkPrior.CandidateClasses * _countries.Length > ushort.MaxValue + 1)
+            throw new InvalidOperationException("Too many countries for the matcher's cells.");
+        _sizePoints = SizeSimilarity.Select(similarity => weights.Size * similarity).ToArray();
+        _mostSizePointsFrom = new double[_sizePoints.Length];
+        var mostFrom = double.NegativeInfinity;
+        for (var h = _sizePoints.Length - 1; h >= 0; h--)
+            _mostSizePointsFrom[h] = mostFrom = Math.Max(mostFrom, _sizePoints[h]);
+        _mostFlagPoints = Enumerable.Range(0, 8).Select(flags => ((flags & VerifiedFlag) != 0 ? weights.Verified : 0)
+            + ((flags & ActiveFlag) != 0 ? weights.RecentlyActive : 0) + ((flags & CallsFlag) != 0 ? Math.Max(0, weights.TwoSided) : 0)).ToArray();
+        var weightTotal = new[] { weights.Size, weights.Themes, weights.Languages, weights.Distance, weights.Prior, weights.Verified, weights.TwoSided, weights.RecentlyActive }
+            .Sum(Math.Abs);
+        _slack = Hair * (1 + (2 * weightTotal));
+
+        var n = entries.Length;
+        _ids = new int[n];
+        _cell = new ushort[n];
+        _flags = new byte[n];
+        _country = new short[n];
+        _bandBit = new byte[n];
+        _themes = new ulong[n];
+        _languages = new uint[n];
+        _places = new Place[n];
+        for (var i = 0; i < n; i++)
         {
             var e = entries[i];
+            _ids[i] = e.Id;
+            _country[i] = _countryIndex[e.CountryCode];
+            // What the prior says of the candidate alone (its size, its partners) and its country: a cell of the query's tables.
+            _cell[i] = (ushort)((LinkPrior.CandidateClass(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id)) * _countries.Length) + _country[i]);
             var flags = e.IsVerified ? VerifiedFlag : (byte)0;
             if (facts.RecentlyActive.Contains(e.Id))
                 flags |= ActiveFlag;
@@ -170,23 +220,16 @@ public sealed class Matcher
                 flags |= CallsFlag;
                 _calls[i] = calls.Select(c => (CountryMask(c.Countries), c.Bands.Aggregate(0, (mask, b) => mask | (1 << (int)b)))).ToArray();
             }
+            _flags[i] = flags;
+            _bandBit[i] = e.Band is { } band ? (byte)(1 << (int)band) : (byte)0;
+            _themes[i] = ThemeMask(e.ThemeIds);
+            _languages[i] = LanguageMask(e.WorkingLanguages);
             var (x, y, z) = UnitVector(e.Latitude, e.Longitude);
-            _candidates[i] = new Candidate
-            {
-                X = x,
-                Y = y,
-                Z = z,
-                Log10Population = e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN,
-                // What the prior says of the candidate alone (its size, its partners) does not change with the subject.
-                Prior = prior.Candidate(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id)),
-                Themes = ThemeMask(e.ThemeIds),
-                Languages = LanguageMask(e.WorkingLanguages),
-                Country = _countryIndex[e.CountryCode],
-                BandBit = e.Band is { } band ? (byte)(1 << (int)band) : (byte)0,
-                Flags = flags,
-            };
+            _places[i] = new Place(x, y, z, e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN);
         }
         _indexOf = _ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var byCountry = Enumerable.Range(0, n).ToLookup(i => _country[i]);
+        _regions = Enumerable.Range(0, _countries.Length).Select(country => Region.Of(byCountry[(short)country].Select(i => _places[i]))).ToArray();
     }
 
     public int Count => _ids.Length;
@@ -279,8 +322,8 @@ public sealed class Matcher
             if (parts[code] <= 0)
                 continue;
             var reason = (ReasonCode)code;
-            IReadOnlyList<int> themes = reason == ReasonCode.SharedThemes ? _themeBit.Where(t => (query.Themes & _candidates[i].Themes & (1UL << t.Value)) != 0).Select(t => t.Key).Order().ToList() : [];
-            IReadOnlyList<string> languages = reason == ReasonCode.SharedLanguages ? _languageBit.Where(l => (query.Languages & _candidates[i].Languages & (1U << l.Value)) != 0).Select(l => l.Key).Order(StringComparer.Ordinal).ToList() : [];
+            IReadOnlyList<int> themes = reason == ReasonCode.SharedThemes ? _themeBit.Where(t => (query.Themes & _themes[i] & (1UL << t.Value)) != 0).Select(t => t.Key).Order().ToList() : [];
+            IReadOnlyList<string> languages = reason == ReasonCode.SharedLanguages ? _languageBit.Where(l => (query.Languages & _languages[i] & (1U << l.Value)) != 0).Select(l => l.Key).Order(StringComparer.Ordinal).ToList() : [];
             reasons.Add(new MatchReason(reason, score > 0 ? parts[code] / score : 0, themes, languages));
         }
         return new Match(_ids[i], Math.Round(score, 4), reasons.OrderByDescending(r => r.Share).ToList());
@@ -289,44 +332,40 @@ public sealed class Matcher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Eligible(Query query, int i) =>
         (query.Excluded is not { } excluded || (excluded[i >> 6] & (1UL << i)) == 0)
-        && (query.WantedCountries is not { } countries || countries[_candidates[i].Country])
-        && (query.WantedBands == 0 || (query.WantedBands & _candidates[i].BandBit) != 0);
+        && (query.WantedCountries is not { } countries || countries[_country[i]])
+        && (query.WantedBands == 0 || (query.WantedBands & _bandBit[i]) != 0);
 
     /// <summary>
     /// The weighted sum of the signals; when <paramref name="parts"/> is given, each weighted signal by its <see cref="ReasonCode"/>.
     /// </summary>
     /// <remarks>
-    /// Two shortcuts for the top-k loop, which passes the worst score kept as <paramref name="floor"/>: when
-    /// even the most the rest could bring would not lift the candidate above it, that upper bound is returned
-    /// at once, a value the loop discards as it would the exact score. First before the size and the distance
-    /// (most candidates stop there), then before the arcsine and exponential of near/far. A bound is the same
-    /// sum in the same order (<see cref="Total"/>) with each missing term at its most; IEEE additions and
-    /// products round monotonically, so it can never fall below the exact score, not even by the last bit.
+    /// Two shortcuts for the top-k loop, which passes the worst score kept as <paramref name="floor"/>: when an
+    /// upper bound of the score, with each signal not yet worked out at its most, cannot beat it, the bound is
+    /// returned at once, a value the loop discards as it would the exact score. First before size and distance
+    /// (with the cell's bounds: most candidates stop there), then before the arcsine and exponential of near/far.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Score(Query q, int i, double[]? parts, double floor = double.NegativeInfinity)
     {
         var w = _weights;
-        ref readonly var c = ref _candidates[i];
+        var cell = _cell[i];
+        var flags = _flags[i];
+        var themes = q.Themes == 0 ? 0 : q.ThemePoints[BitOperations.PopCount(q.Themes & _themes[i])];
+        var languages = q.Languages != 0 && (q.Languages & _languages[i]) != 0 ? w.Languages : 0;
 
-        // The cheap signals first.
-        var logRatio = c.Prior + q.CountryPrior[c.Country];
-        var wantedSize = q.WantedSizePoints;
-        var themes = q.ThemePoints[BitOperations.PopCount(q.Themes & c.Themes)];
-        var languages = (q.Languages & c.Languages) != 0 ? w.Languages : 0;
-        var flags = c.Flags;
+        var most = q.Most[cell] + _mostFlagPoints[flags] + themes + languages;
+        if (most + _slack <= floor)
+            return most;
+
         var verified = (flags & VerifiedFlag) != 0 ? w.Verified : 0;
         var active = (flags & ActiveFlag) != 0 ? w.RecentlyActive : 0;
         var twoSided = (flags & CallsFlag) != 0 && Accepts(q, _calls[i]) ? w.TwoSided : 0;
-
-        // (The prior's points grow with the log-ratio; a negative weight turns them into at most 0.)
-        var mostPrior = Math.Max(0, PriorPoints(logRatio + _mostSizeRatioPrior + _mostDistancePrior));
-        var most = Total(q.MostSimilarSizePoints, wantedSize, themes, languages, q.MostDistancePoints, 0, mostPrior, verified, twoSided, active);
-        if (most <= floor)
-            return most;
+        var wantedSize = q.WantedSizePoints;
+        ref readonly var place = ref _places[i];
+        var logRatio = q.LogRatio[cell];
 
         // NaN when either size is unknown.
-        var ratio = Math.Abs(q.Log10Population - c.Log10Population);
+        var ratio = Math.Abs(q.Log10Population - place.Log10Population);
         double size = 0;
         if (!double.IsNaN(ratio))
         {
@@ -336,7 +375,7 @@ public sealed class Matcher
         }
 
         // |v1 − v2|² on the unit sphere, NaN when either position is unknown: the prior's bins need no square root.
-        var (dx, dy, dz) = (q.X - c.X, q.Y - c.Y, q.Z - c.Z);
+        var (dx, dy, dz) = (q.X - place.X, q.Y - place.Y, q.Z - place.Z);
         var chordSquared = (dx * dx) + (dy * dy) + (dz * dz);
         var located = !double.IsNaN(chordSquared);
         if (located)
@@ -346,10 +385,10 @@ public sealed class Matcher
         double near = 0, far = 0;
         if (located && q.Distance != DistancePreference.Any)
         {
-            most = Total(size, wantedSize, themes, languages, q.MostDistancePoints, 0, prior, verified, twoSided, active);
-            if (most <= floor)
+            most = Total(size, wantedSize, themes, languages, q.MostDistancePoints[_country[i]], 0, prior, verified, twoSided, active);
+            if (most + _slack <= floor)
                 return most;
-            var distance = 2 * Geo.EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(chordSquared) / 2));
+            var distance = Kilometres(Math.Sqrt(chordSquared));
             if (q.Distance == DistancePreference.Near)
                 near = w.Distance * Math.Exp(-distance / NearScaleKm);
             else
@@ -376,7 +415,7 @@ public sealed class Matcher
     /// <remarks>A logistic would flatten the differences between the likeliest candidates, which are the ones that matter.</remarks>
     private double PriorPoints(double logRatio) => _weights.Prior * Math.Clamp((logRatio + 8) / 16, 0, 1);
 
-    /// <summary>The score: the signals added in this order, always (a different order could change the last bit, and with it the order of two candidates).</summary>
+    /// <summary>The score: the signals added in this order, always (another order could change the last bit, and with it the order of two candidates).</summary>
     private static double Total(double size, double wantedSize, double themes, double languages, double near, double far,
         double prior, double verified, double twoSided, double active) =>
         size + wantedSize + themes + languages + near + far + prior + verified + twoSided + active;
@@ -419,12 +458,32 @@ public sealed class Matcher
         var themes = ThemeMask(s.Themes);
         var themeCount = BitOperations.PopCount(themes);
         var wantedBands = s.WantedBands.Aggregate(0, (mask, band) => mask | (1 << (int)band));
+        var log10Population = s.Population is > 0 ? Math.Log10(s.Population.Value) : double.NaN;
         var (x, y, z) = UnitVector(s.Latitude, s.Longitude);
+        var wantedSizePoints = wantedBands != 0 ? w.Size : 0;
+
+        // Per cell (the candidate's class and country): the prior's log-ratio so far, and bounds on the rest.
+        var countryPrior = _countries.Select(c => _prior.CountryPair(s.CountryCode, c)).ToArray();
+        var distance = _regions.Select(region => DistanceReach(region, x, y, z, s.Distance)).ToArray();
+        var size = Enumerable.Range(0, _classPrior.Length).Select(c => SizeReach(c, log10Population, similarityCounts: wantedBands == 0)).ToArray();
+        var logRatio = new double[_classPrior.Length * _countries.Length];
+        var most = new double[logRatio.Length];
+        for (var cell = 0; cell < logRatio.Length; cell++)
+        {
+            var (candidateClass, country) = Math.DivRem(cell, _countries.Length);
+            logRatio[cell] = _classPrior[candidateClass] + countryPrior[country];
+            // (A negative weight turns the prior's points into at most 0.)
+            var mostPrior = Math.Max(0, PriorPoints(logRatio[cell] + size[candidateClass].MostPrior + distance[country].MostPrior));
+            most[cell] = size[candidateClass].MostPoints + wantedSizePoints + distance[country].MostPoints + mostPrior;
+        }
+
         return new Query
         {
             Excluded = excluded,
-            CountryPrior = _countries.Select(c => _prior.CountryPair(s.CountryCode, c)).ToArray(),
-            Log10Population = s.Population is > 0 ? Math.Log10(s.Population.Value) : double.NaN,
+            LogRatio = logRatio,
+            Most = most,
+            MostDistancePoints = distance.Select(d => d.MostPoints).ToArray(),
+            Log10Population = log10Population,
             X = x,
             Y = y,
             Z = z,
@@ -434,16 +493,54 @@ public sealed class Matcher
             Languages = LanguageMask(s.Languages),
             WantedCountries = countries,
             WantedBands = wantedBands,
-            WantedSizePoints = wantedBands != 0 ? w.Size : 0,
-            // The similarity is at most 1 (the same size), and 0 when unknown or weighed negatively.
-            MostSimilarSizePoints = wantedBands != 0 ? 0 : Math.Max(0, w.Size),
+            WantedSizePoints = wantedSizePoints,
             Distance = s.Distance,
-            // near = w·exp(−d/300) and far = w·(1 − exp(−d/1200)) never exceed w (nor 0 when w is negative).
-            MostDistancePoints = s.Distance == DistancePreference.Any ? 0 : Math.Max(0, w.Distance),
             CountryBit = CountryMask([s.CountryCode]),
             BandBit = s.Band is { } own ? 1 << (int)own : 0,
         };
     }
+
+    /// <summary>
+    /// The most the size can add, for any candidate of the class, to the prior's log-ratio and as similarity points:
+    /// the class bounds its size (<see cref="LinkPrior.Log10PopulationOfClass"/>), hence its ratio to the subject's.
+    /// A size unknown on either side adds nothing.
+    /// </summary>
+    private (double MostPrior, double MostPoints) SizeReach(int candidateClass, double subjectLog10, bool similarityCounts)
+    {
+        if (double.IsNaN(subjectLog10) || LinkPrior.Log10PopulationOfClass(candidateClass) is not var (lowest, highest))
+            return (0, 0);
+        var nearest = Math.Max(0, Math.Max(lowest - subjectLog10, subjectLog10 - highest) - Hair);
+        var farthest = Math.Max(subjectLog10 - lowest, highest - subjectLog10) + Hair;
+        var mostPoints = similarityCounts ? _mostSizePointsFrom[Math.Min(_sizePoints.Length - 1, (int)(nearest * 100))] : 0;
+        return (_prior.MostSizeRatio(nearest, farthest), mostPoints);
+    }
+
+    /// <summary>
+    /// The most the distance can add, for any town of the region, to the prior's log-ratio and as near/far points.
+    /// Every town lies within the region's radius of its centre, so its chord from the subject lies within the
+    /// subject's chord to the centre ± the radius (the triangle inequality). A place unknown on either side adds nothing.
+    /// </summary>
+    private (double MostPrior, double MostPoints) DistanceReach(Region region, double x, double y, double z, DistancePreference preference)
+    {
+        if (double.IsNaN(x) || !region.Located)
+            return (0, 0);
+        var (dx, dy, dz) = (x - region.X, y - region.Y, z - region.Z);
+        var toCentre = Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
+        var nearest = Math.Max(0, toCentre - region.Radius - Hair);
+        var farthest = toCentre + region.Radius + Hair;
+        var mostPrior = _prior.MostDistanceByChord(nearest, farthest);
+        var w = Math.Max(0, _weights.Distance);
+        var mostPoints = (1 + Hair) * preference switch
+        {
+            // near falls and far grows with the distance.
+            DistancePreference.Near => w * Math.Exp(-Kilometres(nearest) / NearScaleKm),
+            DistancePreference.Far => w * (1 - Math.Exp(-Kilometres(farthest) / FarScaleKm)),
+            _ => 0,
+        };
+        return (region.Unlocated ? Math.Max(0, mostPrior) : mostPrior, mostPoints);
+    }
+
+    private static double Kilometres(double chord) => 2 * Geo.EarthRadiusKm * Math.Asin(Math.Min(1, chord / 2));
 
     /// <summary>Countries as bits of their index (up to 64 countries; an empty list, or one naming none of them, is "any").</summary>
     private ulong CountryMask(IEnumerable<string> countries) =>
@@ -464,36 +561,38 @@ public sealed class Matcher
         return (Math.Cos(φ) * Math.Cos(λ), Math.Cos(φ) * Math.Sin(λ), Math.Sin(φ));
     }
 
-    /// <summary>
-    /// One candidate as the scoring loop reads it: all its facts side by side (56 bytes), so that each costs
-    /// one bounds check and one stream through the cache rather than one per array.
-    /// </summary>
-    private readonly struct Candidate
+    /// <summary>Where a candidate is (a point on the unit sphere) and its size: NaN when unknown.</summary>
+    private readonly record struct Place(double X, double Y, double Z, double Log10Population);
+
+    /// <summary>Where a country's towns lie: a centre and a radius (chords) that hold every located one; whether some are not located.</summary>
+    private readonly record struct Region(double X, double Y, double Z, double Radius, bool Located, bool Unlocated)
     {
-        /// <summary>Its point on the unit sphere; NaN when unknown.</summary>
-        public double X { get; init; }
-        public double Y { get; init; }
-        public double Z { get; init; }
-
-        /// <summary>NaN when unknown.</summary>
-        public double Log10Population { get; init; }
-
-        /// <summary>What the prior says of the candidate alone.</summary>
-        public double Prior { get; init; }
-        public ulong Themes { get; init; }
-        public uint Languages { get; init; }
-        public short Country { get; init; }
-
-        /// <summary>1 &lt;&lt; its band; 0 when unknown.</summary>
-        public byte BandBit { get; init; }
-        public byte Flags { get; init; }
+        public static Region Of(IEnumerable<Place> places)
+        {
+            var all = places.ToList();
+            var located = all.Where(p => !double.IsNaN(p.X)).ToList();
+            if (located.Count == 0)
+                return new Region(0, 0, 0, 0, Located: false, Unlocated: true);
+            var (x, y, z) = (located.Average(p => p.X), located.Average(p => p.Y), located.Average(p => p.Z));
+            var radius = located.Max(p => Math.Sqrt(((p.X - x) * (p.X - x)) + ((p.Y - y) * (p.Y - y)) + ((p.Z - z) * (p.Z - z))));
+            return new Region(x, y, z, radius, Located: true, Unlocated: located.Count < all.Count);
+        }
     }
 
     /// <summary>What a subject asks, worked out once for the whole pass.</summary>
     private sealed class Query
     {
         public required ulong[]? Excluded { get; init; }
-        public required double[] CountryPrior { get; init; }
+
+        /// <summary>By cell (the candidate's class and country): the prior's log-ratio before size and distance.</summary>
+        public required double[] LogRatio { get; init; }
+
+        /// <summary>By cell: an upper bound of the score but for the themes, languages and flags.</summary>
+        public required double[] Most { get; init; }
+
+        /// <summary>By country: an upper bound of the near/far points.</summary>
+        public required double[] MostDistancePoints { get; init; }
+
         public required double Log10Population { get; init; }
         public required double X { get; init; }
         public required double Y { get; init; }
@@ -504,9 +603,7 @@ public sealed class Matcher
         public required bool[]? WantedCountries { get; init; }
         public required int WantedBands { get; init; }
         public required double WantedSizePoints { get; init; }
-        public required double MostSimilarSizePoints { get; init; }
         public required DistancePreference Distance { get; init; }
-        public required double MostDistancePoints { get; init; }
         public required ulong CountryBit { get; init; }
         public required int BandBit { get; init; }
     }
