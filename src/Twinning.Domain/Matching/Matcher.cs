@@ -127,6 +127,7 @@ public sealed class Matcher
     private readonly int[] _ids;
     private readonly ushort[] _cell;
     private readonly byte[] _flags;
+    private readonly byte[] _class;
     private readonly short[] _country;
     private readonly byte[] _bandBit;
     private readonly ulong[] _themes;
@@ -199,6 +200,7 @@ public sealed class Matcher
         _ids = new int[n];
         _cell = new ushort[n];
         _flags = new byte[n];
+        _class = new byte[n];
         _country = new short[n];
         _bandBit = new byte[n];
         _themes = new ulong[n];
@@ -209,8 +211,9 @@ public sealed class Matcher
             var e = entries[i];
             _ids[i] = e.Id;
             _country[i] = _countryIndex[e.CountryCode];
-            // What the prior says of the candidate alone (its size, its partners) and its country: a cell of the query's tables.
-            _cell[i] = (ushort)((LinkPrior.CandidateClass(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id)) * _countries.Length) + _country[i]);
+            // What the prior knows of the candidate alone (its size, its partners), and with its country a cell of the bounds' tables.
+            _class[i] = (byte)LinkPrior.CandidateClass(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id));
+            _cell[i] = (ushort)((_class[i] * _countries.Length) + _country[i]);
             var flags = e.IsVerified ? VerifiedFlag : (byte)0;
             if (facts.RecentlyActive.Contains(e.Id))
                 flags |= ActiveFlag;
@@ -242,27 +245,30 @@ public sealed class Matcher
         ArgumentNullException.ThrowIfNull(subject);
         if (top <= 0)
             return [];
-        var query = Prepare(subject);
+        var query = Prepare(subject, bounded: true);
         // A min-heap of the best so far: once it is full, a candidate costs one comparison with the worst kept,
         // and the heap is touched only by the few that beat it (a few hundred of 65,000). Ties at the cut go
         // the way the heap takes them, as they always did: the calls below are the same, in the same order.
         var best = new PriorityQueue<int, double>(top + 1);
         var worst = double.NegativeInfinity;
-        for (var i = 0; i < _ids.Length; i++)
+        foreach (var (from, to) in Between(query.Excluded))
         {
-            if (!Eligible(query, i))
-                continue;
-            var score = Score(query, i, null, worst);
-            if (best.Count < top)
+            for (var i = from; i < to; i++)
             {
-                best.Enqueue(i, score);
-                if (best.Count == top)
+                if (!Admitted(query, i))
+                    continue;
+                var score = Score(query, i, null, worst);
+                if (best.Count < top)
+                {
+                    best.Enqueue(i, score);
+                    if (best.Count == top)
+                        best.TryPeek(out _, out worst);
+                }
+                else if (score > worst)
+                {
+                    best.EnqueueDequeue(i, score);
                     best.TryPeek(out _, out worst);
-            }
-            else if (score > worst)
-            {
-                best.EnqueueDequeue(i, score);
-                best.TryPeek(out _, out worst);
+                }
             }
         }
 
@@ -292,19 +298,24 @@ public sealed class Matcher
     {
         ArgumentNullException.ThrowIfNull(subject);
         var index = IndexOf(organisationId);
-        var query = Prepare(subject);
+        var query = Prepare(subject, bounded: true);
         if (index < 0 || !Eligible(query, index))
             return null;
         var own = Score(query, index, null);
+        // Who cannot reach the candidate's score cannot be ahead of it: the shortcuts may skip them.
+        var below = Math.BitDecrement(own);
         int ahead = 0, eligible = 0;
-        for (var i = 0; i < _ids.Length; i++)
+        foreach (var (from, to) in Between(query.Excluded))
         {
-            if (!Eligible(query, i))
-                continue;
-            eligible++;
-            var score = Score(query, i, null);
-            if (score > own || (score == own && _ids[i] < organisationId))
-                ahead++;
+            for (var i = from; i < to; i++)
+            {
+                if (!Admitted(query, i))
+                    continue;
+                eligible++;
+                var score = Score(query, i, null, below);
+                if (score > own || (score == own && _ids[i] < organisationId))
+                    ahead++;
+            }
         }
         return new MatchPosition(ahead + 1, eligible, Explain(query, index));
     }
@@ -329,11 +340,25 @@ public sealed class Matcher
         return new Match(_ids[i], Math.Round(score, 4), reasons.OrderByDescending(r => r.Share).ToList());
     }
 
+    private bool Eligible(Query query, int i) => Array.BinarySearch(query.Excluded, i) < 0 && Admitted(query, i);
+
+    /// <summary>Whether the candidate meets the subject's wanted countries and sizes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Eligible(Query query, int i) =>
-        (query.Excluded is not { } excluded || (excluded[i >> 6] & (1UL << i)) == 0)
-        && (query.WantedCountries is not { } countries || countries[_country[i]])
+    private bool Admitted(Query query, int i) =>
+        (query.WantedCountries is not { } countries || countries[_country[i]])
         && (query.WantedBands == 0 || (query.WantedBands & _bandBit[i]) != 0);
+
+    /// <summary>The ranges of candidates between the excluded ones (in order): the passes need no check per candidate.</summary>
+    private IEnumerable<(int From, int To)> Between(int[] excluded)
+    {
+        var from = 0;
+        foreach (var index in excluded)
+        {
+            yield return (from, index);
+            from = index + 1;
+        }
+        yield return (from, _ids.Length);
+    }
 
     /// <summary>
     /// The weighted sum of the signals; when <paramref name="parts"/> is given, each weighted signal by its <see cref="ReasonCode"/>.
@@ -348,21 +373,24 @@ public sealed class Matcher
     private double Score(Query q, int i, double[]? parts, double floor = double.NegativeInfinity)
     {
         var w = _weights;
-        var cell = _cell[i];
         var flags = _flags[i];
         var themes = q.Themes == 0 ? 0 : q.ThemePoints[BitOperations.PopCount(q.Themes & _themes[i])];
         var languages = q.Languages != 0 && (q.Languages & _languages[i]) != 0 ? w.Languages : 0;
 
-        var most = q.Most[cell] + _mostFlagPoints[flags] + themes + languages;
-        if (most + _slack <= floor)
-            return most;
+        var bounds = q.Bounds;
+        if (bounds is not null)
+        {
+            var most = bounds.Most[_cell[i]] + _mostFlagPoints[flags] + themes + languages;
+            if (most + _slack <= floor)
+                return most;
+        }
 
         var verified = (flags & VerifiedFlag) != 0 ? w.Verified : 0;
         var active = (flags & ActiveFlag) != 0 ? w.RecentlyActive : 0;
         var twoSided = (flags & CallsFlag) != 0 && Accepts(q, _calls[i]) ? w.TwoSided : 0;
         var wantedSize = q.WantedSizePoints;
         ref readonly var place = ref _places[i];
-        var logRatio = q.LogRatio[cell];
+        var logRatio = _classPrior[_class[i]] + q.CountryPrior[_country[i]];
 
         // NaN when either size is unknown.
         var ratio = Math.Abs(q.Log10Population - place.Log10Population);
@@ -385,9 +413,12 @@ public sealed class Matcher
         double near = 0, far = 0;
         if (located && q.Distance != DistancePreference.Any)
         {
-            most = Total(size, wantedSize, themes, languages, q.MostDistancePoints[_country[i]], 0, prior, verified, twoSided, active);
-            if (most + _slack <= floor)
-                return most;
+            if (bounds is not null)
+            {
+                var most = Total(size, wantedSize, themes, languages, bounds.MostDistancePoints[_country[i]], 0, prior, verified, twoSided, active);
+                if (most + _slack <= floor)
+                    return most;
+            }
             var distance = Kilometres(Math.Sqrt(chordSquared));
             if (q.Distance == DistancePreference.Near)
                 near = w.Distance * Math.Exp(-distance / NearScaleKm);
@@ -411,9 +442,8 @@ public sealed class Matcher
         return Total(size, wantedSize, themes, languages, near, far, prior, verified, twoSided, active);
     }
 
-    /// <summary>The prior's log-ratio mapped linearly onto 0..1 over [-8, +8] (0.5 = as likely as chance), weighted.</summary>
-    /// <remarks>A logistic would flatten the differences between the likeliest candidates, which are the ones that matter.</remarks>
-    private double PriorPoints(double logRatio) => _weights.Prior * Math.Clamp((logRatio + 8) / 16, 0, 1);
+    /// <summary>The prior's log-ratio as weighted points (<see cref="PriorScale"/>).</summary>
+    private double PriorPoints(double logRatio) => _weights.Prior * PriorScale.ToUnit(logRatio);
 
     /// <summary>The score: the signals added in this order, always (another order could change the last bit, and with it the order of two candidates).</summary>
     private static double Total(double size, double wantedSize, double themes, double languages, double near, double far,
@@ -430,7 +460,8 @@ public sealed class Matcher
         return false;
     }
 
-    private Query Prepare(MatchSubject s)
+    /// <summary>What the subject asks, worked out for a pass; with the bounds for the top-k loop's shortcuts when <paramref name="bounded"/>.</summary>
+    private Query Prepare(MatchSubject s, bool bounded = false)
     {
         var w = _weights;
         bool[]? countries = null;
@@ -444,16 +475,8 @@ public sealed class Matcher
             }
         }
 
-        // The subject itself and the excluded, one bit per candidate.
-        ulong[]? excluded = null;
-        foreach (var id in s.Exclude.Append(s.OrganisationId ?? -1))
-        {
-            var index = IndexOf(id);
-            if (index < 0)
-                continue;
-            excluded ??= new ulong[(_ids.Length + 63) / 64];
-            excluded[index >> 6] |= 1UL << index;
-        }
+        // The subject itself and the excluded, as candidate indexes in order (one named twice does no harm).
+        var excluded = s.Exclude.Append(s.OrganisationId ?? -1).Select(IndexOf).Where(index => index >= 0).Order().ToArray();
 
         var themes = ThemeMask(s.Themes);
         var themeCount = BitOperations.PopCount(themes);
@@ -462,34 +485,18 @@ public sealed class Matcher
         var (x, y, z) = UnitVector(s.Latitude, s.Longitude);
         var wantedSizePoints = wantedBands != 0 ? w.Size : 0;
 
-        // Per cell (the candidate's class and country): the prior's log-ratio so far, and bounds on the rest.
-        var countryPrior = _countries.Select(c => _prior.CountryPair(s.CountryCode, c)).ToArray();
-        var distance = _regions.Select(region => DistanceReach(region, x, y, z, s.Distance)).ToArray();
-        var size = Enumerable.Range(0, _classPrior.Length).Select(c => SizeReach(c, log10Population, similarityCounts: wantedBands == 0)).ToArray();
-        var logRatio = new double[_classPrior.Length * _countries.Length];
-        var most = new double[logRatio.Length];
-        for (var cell = 0; cell < logRatio.Length; cell++)
-        {
-            var (candidateClass, country) = Math.DivRem(cell, _countries.Length);
-            logRatio[cell] = _classPrior[candidateClass] + countryPrior[country];
-            // (A negative weight turns the prior's points into at most 0.)
-            var mostPrior = Math.Max(0, PriorPoints(logRatio[cell] + size[candidateClass].MostPrior + distance[country].MostPrior));
-            most[cell] = size[candidateClass].MostPoints + wantedSizePoints + distance[country].MostPoints + mostPrior;
-        }
-
-        return new Query
+        var query = new Query
         {
             Excluded = excluded,
-            LogRatio = logRatio,
-            Most = most,
-            MostDistancePoints = distance.Select(d => d.MostPoints).ToArray(),
+            CountryPrior = _countries.Select(c => _prior.CountryPair(s.CountryCode, c)).ToArray(),
+            Bounds = null,
             Log10Population = log10Population,
             X = x,
             Y = y,
             Z = z,
             Themes = themes,
-            // The themes' points by how many are shared, worked out as the plain formula would.
-            ThemePoints = Enumerable.Range(0, 65).Select(shared => themeCount == 0 ? 0 : w.Themes * shared / (double)themeCount).ToArray(),
+            // The themes' points by how many are shared, worked out as the plain formula would (none without themes).
+            ThemePoints = themeCount == 0 ? [] : Enumerable.Range(0, 65).Select(shared => w.Themes * shared / (double)themeCount).ToArray(),
             Languages = LanguageMask(s.Languages),
             WantedCountries = countries,
             WantedBands = wantedBands,
@@ -498,6 +505,26 @@ public sealed class Matcher
             CountryBit = CountryMask([s.CountryCode]),
             BandBit = s.Band is { } own ? 1 << (int)own : 0,
         };
+        return bounded ? query with { Bounds = Bound(query) } : query;
+    }
+
+    /// <summary>
+    /// Per cell (a candidate class and country), the most all but themes, languages and flags can bring; per
+    /// country, the most of near/far.
+    /// </summary>
+    private Bounds Bound(Query q)
+    {
+        var distance = _regions.Select(region => DistanceReach(region, q.X, q.Y, q.Z, q.Distance)).ToArray();
+        var size = Enumerable.Range(0, _classPrior.Length).Select(c => SizeReach(c, q.Log10Population, similarityCounts: q.WantedBands == 0)).ToArray();
+        var most = new double[_classPrior.Length * _countries.Length];
+        for (var cell = 0; cell < most.Length; cell++)
+        {
+            var (candidateClass, country) = Math.DivRem(cell, _countries.Length);
+            // (A negative weight turns the prior's points into at most 0.)
+            var mostPrior = Math.Max(0, PriorPoints(_classPrior[candidateClass] + q.CountryPrior[country] + size[candidateClass].MostPrior + distance[country].MostPrior));
+            most[cell] = size[candidateClass].MostPoints + q.WantedSizePoints + distance[country].MostPoints + mostPrior;
+        }
+        return new Bounds(most, distance.Select(d => d.MostPoints).ToArray());
     }
 
     /// <summary>
@@ -579,20 +606,18 @@ public sealed class Matcher
         }
     }
 
+    /// <summary>
+    /// For the top-k loop's shortcuts. <paramref name="Most"/>: by cell (a candidate class and country), an upper bound
+    /// of the score but for themes, languages and flags. <paramref name="MostDistancePoints"/>: by country, of near/far.
+    /// </summary>
+    private sealed record Bounds(double[] Most, double[] MostDistancePoints);
+
     /// <summary>What a subject asks, worked out once for the whole pass.</summary>
-    private sealed class Query
+    private sealed record Query
     {
-        public required ulong[]? Excluded { get; init; }
-
-        /// <summary>By cell (the candidate's class and country): the prior's log-ratio before size and distance.</summary>
-        public required double[] LogRatio { get; init; }
-
-        /// <summary>By cell: an upper bound of the score but for the themes, languages and flags.</summary>
-        public required double[] Most { get; init; }
-
-        /// <summary>By country: an upper bound of the near/far points.</summary>
-        public required double[] MostDistancePoints { get; init; }
-
+        public required int[] Excluded { get; init; }
+        public required double[] CountryPrior { get; init; }
+        public required Bounds? Bounds { get; init; }
         public required double Log10Population { get; init; }
         public required double X { get; init; }
         public required double Y { get; init; }
