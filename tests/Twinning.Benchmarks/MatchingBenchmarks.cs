@@ -7,8 +7,8 @@ namespace Twinning.Benchmarks;
 
 /// <summary>
 /// Scoring every organisation of the shipped directory for one town and keeping the best 50, on one
-/// thread, with the prior learned from the known links. Goal (issue 5): ≤ 1 ms median (now 1.9 ms). The SQL
-/// comparison and the endpoint load test come with the matching API.
+/// thread, with the prior learned from the known links. Goal (issue 5): ≤ 1 ms median (now 0.60 ms profile only,
+/// 0.55 ms with themes and filters). The SQL comparison and the endpoint load test come with the matching API.
 /// </summary>
 [MemoryDiagnoser]
 public class MatchingBenchmarks
