@@ -128,6 +128,7 @@ public sealed class Matcher
     private readonly ushort[] _cell;
     private readonly byte[] _flags;
     private readonly byte[] _class;
+    private readonly ushort[] _region;
     private readonly short[] _country;
     private readonly byte[] _bandBit;
     private readonly ulong[] _themes;
@@ -155,8 +156,14 @@ public sealed class Matcher
     /// <summary>The most verified, recently active and two-sided can bring together, by a candidate's flags.</summary>
     private readonly double[] _mostFlagPoints;
 
-    /// <summary>Where each country's towns lie, for the bounds on what the distance can bring (see <see cref="DistanceReach"/>).</summary>
+    /// <summary>Where the towns lie, in parts of one country each, for the bounds on what the distance can bring (see <see cref="DistanceReach"/>).</summary>
     private readonly Region[] _regions;
+
+    /// <summary>How many regions the towns are divided into (about; at least one per country).</summary>
+    private const int RegionBudget = 160;
+
+    /// <summary>By cell: the candidate class and region it stands for.</summary>
+    private readonly (byte Class, ushort Region)[] _cells;
 
     /// <summary>What a bound may lose to rounding, and more: every signal is at most its weight.</summary>
     private readonly double _slack;
@@ -183,8 +190,6 @@ public sealed class Matcher
             .Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i, StringComparer.Ordinal);
 
         _classPrior = Enumerable.Range(0, LinkPrior.CandidateClasses).Select(prior.CandidateOfClass).ToArray();
-        if (LinkPrior.CandidateClasses * _countries.Length > ushort.MaxValue + 1)
-            throw new InvalidOperationException("Too many countries for the matcher's cells.");
         _sizePoints = SizeSimilarity.Select(similarity => weights.Size * similarity).ToArray();
         _mostSizePointsFrom = new double[_sizePoints.Length];
         var mostFrom = double.NegativeInfinity;
@@ -198,7 +203,6 @@ public sealed class Matcher
 
         var n = entries.Length;
         _ids = new int[n];
-        _cell = new ushort[n];
         _flags = new byte[n];
         _class = new byte[n];
         _country = new short[n];
@@ -211,9 +215,8 @@ public sealed class Matcher
             var e = entries[i];
             _ids[i] = e.Id;
             _country[i] = _countryIndex[e.CountryCode];
-            // What the prior knows of the candidate alone (its size, its partners), and with its country a cell of the bounds' tables.
+            // What the prior knows of the candidate alone (its size, its partners).
             _class[i] = (byte)LinkPrior.CandidateClass(e.Population, facts.PartnerCounts.GetValueOrDefault(e.Id));
-            _cell[i] = (ushort)((_class[i] * _countries.Length) + _country[i]);
             var flags = e.IsVerified ? VerifiedFlag : (byte)0;
             if (facts.RecentlyActive.Contains(e.Id))
                 flags |= ActiveFlag;
@@ -231,8 +234,11 @@ public sealed class Matcher
             _places[i] = new Place(x, y, z, e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN);
         }
         _indexOf = _ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var byCountry = Enumerable.Range(0, n).ToLookup(i => _country[i]);
-        _regions = Enumerable.Range(0, _countries.Length).Select(country => Region.Of(byCountry[(short)country].Select(i => _places[i]))).ToArray();
+        (_regions, _region) = Region.Divide(_places, _country, RegionBudget);
+        // The pairs of class and region that occur, numbered: the cells of the bounds' tables (at most 54 × 160-odd).
+        _cells = Enumerable.Range(0, n).Select(i => (Class: _class[i], Region: _region[i])).Distinct().Order().ToArray();
+        var cellOf = _cells.Select((pair, cell) => (pair, cell)).ToDictionary(x => x.pair, x => (ushort)x.cell);
+        _cell = Enumerable.Range(0, n).Select(i => cellOf[(_class[i], _region[i])]).ToArray();
     }
 
     public int Count => _ids.Length;
@@ -415,7 +421,7 @@ public sealed class Matcher
         {
             if (bounds is not null)
             {
-                var most = Total(size, wantedSize, themes, languages, bounds.MostDistancePoints[_country[i]], 0, prior, verified, twoSided, active);
+                var most = Total(size, wantedSize, themes, languages, bounds.MostDistancePoints[_region[i]], 0, prior, verified, twoSided, active);
                 if (most + _slack <= floor)
                     return most;
             }
@@ -509,20 +515,20 @@ public sealed class Matcher
     }
 
     /// <summary>
-    /// Per cell (a candidate class and country), the most all but themes, languages and flags can bring; per
-    /// country, the most of near/far.
+    /// Per cell (a candidate class and region), the most all but themes, languages and flags can bring; per
+    /// region, the most of near/far.
     /// </summary>
     private Bounds Bound(Query q)
     {
         var distance = _regions.Select(region => DistanceReach(region, q.X, q.Y, q.Z, q.Distance)).ToArray();
         var size = Enumerable.Range(0, _classPrior.Length).Select(c => SizeReach(c, q.Log10Population, similarityCounts: q.WantedBands == 0)).ToArray();
-        var most = new double[_classPrior.Length * _countries.Length];
+        var most = new double[_cells.Length];
         for (var cell = 0; cell < most.Length; cell++)
         {
-            var (candidateClass, country) = Math.DivRem(cell, _countries.Length);
+            var (candidateClass, region) = _cells[cell];
             // (A negative weight turns the prior's points into at most 0.)
-            var mostPrior = Math.Max(0, PriorPoints(_classPrior[candidateClass] + q.CountryPrior[country] + size[candidateClass].MostPrior + distance[country].MostPrior));
-            most[cell] = size[candidateClass].MostPoints + q.WantedSizePoints + distance[country].MostPoints + mostPrior;
+            var logRatio = _classPrior[candidateClass] + q.CountryPrior[_regions[region].Country] + size[candidateClass].MostPrior + distance[region].MostPrior;
+            most[cell] = size[candidateClass].MostPoints + q.WantedSizePoints + distance[region].MostPoints + Math.Max(0, PriorPoints(logRatio));
         }
         return new Bounds(most, distance.Select(d => d.MostPoints).ToArray());
     }
@@ -549,7 +555,7 @@ public sealed class Matcher
     /// </summary>
     private (double MostPrior, double MostPoints) DistanceReach(Region region, double x, double y, double z, DistancePreference preference)
     {
-        if (double.IsNaN(x) || !region.Located)
+        if (double.IsNaN(x) || double.IsNaN(region.X))
             return (0, 0);
         var (dx, dy, dz) = (x - region.X, y - region.Y, z - region.Z);
         var toCentre = Math.Sqrt((dx * dx) + (dy * dy) + (dz * dz));
@@ -564,7 +570,7 @@ public sealed class Matcher
             DistancePreference.Far => w * (1 - Math.Exp(-Kilometres(farthest) / FarScaleKm)),
             _ => 0,
         };
-        return (region.Unlocated ? Math.Max(0, mostPrior) : mostPrior, mostPoints);
+        return (mostPrior, mostPoints);
     }
 
     private static double Kilometres(double chord) => 2 * Geo.EarthRadiusKm * Math.Asin(Math.Min(1, chord / 2));
@@ -591,24 +597,64 @@ public sealed class Matcher
     /// <summary>Where a candidate is (a point on the unit sphere) and its size: NaN when unknown.</summary>
     private readonly record struct Place(double X, double Y, double Z, double Log10Population);
 
-    /// <summary>Where a country's towns lie: a centre and a radius (chords) that hold every located one; whether some are not located.</summary>
-    private readonly record struct Region(double X, double Y, double Z, double Radius, bool Located, bool Unlocated)
+    /// <summary>
+    /// Part of one country's towns: a centre and a radius (chords) that hold them all; or its towns of unknown
+    /// place (a NaN centre).
+    /// </summary>
+    private readonly record struct Region(short Country, double X, double Y, double Z, double Radius)
     {
-        public static Region Of(IEnumerable<Place> places)
+        /// <summary>
+        /// Each country's located towns split, the widest part first, at the median of its longest side, until
+        /// there are about <paramref name="budget"/> parts; each country's unlocated towns a part of their own.
+        /// Returns the regions and each candidate's region.
+        /// </summary>
+        public static (Region[] Regions, ushort[] RegionOf) Divide(Place[] places, short[] countries, int budget)
         {
-            var all = places.ToList();
-            var located = all.Where(p => !double.IsNaN(p.X)).ToList();
-            if (located.Count == 0)
-                return new Region(0, 0, 0, 0, Located: false, Unlocated: true);
-            var (x, y, z) = (located.Average(p => p.X), located.Average(p => p.Y), located.Average(p => p.Z));
-            var radius = located.Max(p => Math.Sqrt(((p.X - x) * (p.X - x)) + ((p.Y - y) * (p.Y - y)) + ((p.Z - z) * (p.Z - z))));
-            return new Region(x, y, z, radius, Located: true, Unlocated: located.Count < all.Count);
+            var parts = new PriorityQueue<(short Country, int[] Members, Region Region), double>();
+            var unlocated = new List<(short Country, int[] Members)>();
+            foreach (var country in Enumerable.Range(0, places.Length).GroupBy(i => countries[i]))
+            {
+                var located = country.Where(i => !double.IsNaN(places[i].X)).ToArray();
+                if (located.Length > 0)
+                    Enqueue(country.Key, located);
+                if (located.Length < country.Count())
+                    unlocated.Add((country.Key, country.Where(i => double.IsNaN(places[i].X)).ToArray()));
+            }
+            while (parts.Count + unlocated.Count < budget && parts.TryPeek(out var widest, out _) && widest.Members.Length > 1)
+            {
+                parts.Dequeue();
+                var axis = new Func<Place, double>[] { p => p.X, p => p.Y, p => p.Z }
+                    .MaxBy(side => widest.Members.Max(i => side(places[i])) - widest.Members.Min(i => side(places[i])))!;
+                var ordered = widest.Members.OrderBy(i => axis(places[i])).ToArray();
+                Enqueue(widest.Country, ordered[..(ordered.Length / 2)]);
+                Enqueue(widest.Country, ordered[(ordered.Length / 2)..]);
+            }
+
+            var all = parts.UnorderedItems.Select(p => (p.Element.Country, p.Element.Members, p.Element.Region))
+                .Concat(unlocated.Select(u => (u.Country, u.Members, Region: new Region(u.Country, double.NaN, double.NaN, double.NaN, 0))))
+                .OrderBy(p => p.Country).ThenBy(p => p.Members[0]).ToArray();
+            var regionOf = new ushort[places.Length];
+            for (var r = 0; r < all.Length; r++)
+            {
+                foreach (var i in all[r].Members)
+                    regionOf[i] = (ushort)r;
+            }
+            return (all.Select(p => p.Region).ToArray(), regionOf);
+
+            void Enqueue(short country, int[] members)
+            {
+                var (x, y, z) = (members.Average(i => places[i].X), members.Average(i => places[i].Y), members.Average(i => places[i].Z));
+                var radius = members.Max(i => Math.Sqrt(Square(places[i].X - x) + Square(places[i].Y - y) + Square(places[i].Z - z)));
+                parts.Enqueue((country, members, new Region(country, x, y, z, radius)), -radius);
+            }
+
+            static double Square(double d) => d * d;
         }
     }
 
     /// <summary>
-    /// For the top-k loop's shortcuts. <paramref name="Most"/>: by cell (a candidate class and country), an upper bound
-    /// of the score but for themes, languages and flags. <paramref name="MostDistancePoints"/>: by country, of near/far.
+    /// For the top-k loop's shortcuts. <paramref name="Most"/>: by cell (a candidate class and region), an upper bound
+    /// of the score but for themes, languages and flags. <paramref name="MostDistancePoints"/>: by region, of near/far.
     /// </summary>
     private sealed record Bounds(double[] Most, double[] MostDistancePoints);
 

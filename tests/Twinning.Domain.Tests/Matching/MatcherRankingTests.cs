@@ -77,4 +77,13 @@ public sealed class MatcherRankingTests
             Assert.All(eligible.Where(m => !kept.Contains(m.OrganisationId)), m => Assert.True(m.Score <= ranked[^1].Score, $"trial {trial}: {m.OrganisationId} left out"));
         }
     }
+
+    [Fact]
+    public void An_empty_directory_ranks_no_one()
+    {
+        var matcher = new Matcher([], LinkPrior.None, new MatchWeights());
+        var subject = new MatchSubject { OrganisationId = 1, CountryCode = "DE", Population = 20_000, Latitude = 50, Longitude = 8, Distance = DistancePreference.Near };
+        Assert.Empty(matcher.Rank(subject, 10));
+        Assert.Null(matcher.Position(subject, 1));
+    }
 }
