@@ -237,6 +237,8 @@ public sealed class Matcher
         (_regions, _region) = Region.Divide(_places, _country, RegionBudget);
         // The pairs of class and region that occur, numbered: the cells of the bounds' tables (at most 54 × 160-odd).
         _cells = Enumerable.Range(0, n).Select(i => (Class: _class[i], Region: _region[i])).Distinct().Order().ToArray();
+        if (_cells.Length > ushort.MaxValue + 1)
+            throw new InvalidOperationException("Too many cells for the matcher's bounds.");
         var cellOf = _cells.Select((pair, cell) => (pair, cell)).ToDictionary(x => x.pair, x => (ushort)x.cell);
         _cell = Enumerable.Range(0, n).Select(i => cellOf[(_class[i], _region[i])]).ToArray();
     }
