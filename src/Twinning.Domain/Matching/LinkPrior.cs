@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Twinning.Domain.Directory;
 
 namespace Twinning.Domain.Matching;
@@ -127,14 +128,67 @@ public sealed class LinkPrior
     // The parts of LogRatio, for the matcher's precomputed arrays.
 
     /// <summary>What depends on the candidate alone: its size and how many partners it already has.</summary>
-    public double Candidate(long? population, int partners) =>
-        _candidatePartners[PartnerBin(partners)] + (population is > 0 ? _candidateSize[SizeBin(population.Value)] : 0);
+    public double Candidate(long? population, int partners) => CandidateOfClass(CandidateClass(population, partners));
+
+    /// <summary>How many classes <see cref="CandidateClass"/> sorts candidates into.</summary>
+    public const int CandidateClasses = PartnerBins * (SizeBins + 1);
+
+    /// <summary>
+    /// What the prior knows of a candidate alone comes in few classes (its partners' bin, and its size's bin or
+    /// "unknown"): a caller can work out per class what would otherwise be per candidate.
+    /// </summary>
+    public static int CandidateClass(long? population, int partners) =>
+        (PartnerBin(partners) * (SizeBins + 1)) + (population is > 0 ? SizeBin(population.Value) + 1 : 0);
+
+    /// <summary>Between which log10 populations the candidates of the class lie; null when their size is unknown.</summary>
+    public static (double Lowest, double Highest)? Log10PopulationOfClass(int candidateClass)
+    {
+        var sizeBin = (candidateClass % (SizeBins + 1)) - 1;
+        if (sizeBin < 0)
+            return null;
+        return (sizeBin == 0 ? 0 : 3 + (sizeBin / 2.0), sizeBin == SizeBins - 1 ? double.PositiveInfinity : 3.5 + (sizeBin / 2.0));
+    }
+
+    /// <summary><see cref="Candidate"/> for every candidate of the class.</summary>
+    public double CandidateOfClass(int candidateClass)
+    {
+        var (partnerBin, sizeBin) = Math.DivRem(candidateClass, SizeBins + 1);
+        return _candidatePartners[partnerBin] + (sizeBin > 0 ? _candidateSize[sizeBin - 1] : 0);
+    }
 
     public double CountryPair(string countryA, string countryB) =>
         _countryPair.TryGetValue(Pair(countryA, countryB), out var pair) ? pair : _unknownCountryPair;
 
+    /// <summary>The highest log-ratio <see cref="DistanceByChord"/> gives for a chord between the two.</summary>
+    public double MostDistanceByChord(double lowest, double highest)
+    {
+        var most = double.NegativeInfinity;
+        for (var bin = ChordBin(lowest); bin <= ChordBin(highest); bin++)
+            most = Math.Max(most, _distance[bin]);
+        return most;
+    }
+
+    private static int ChordBin(double chord)
+    {
+        var bin = 0;
+        while (bin < ChordBounds.Length && chord >= ChordBounds[bin])
+            bin++;
+        return bin;
+    }
+
     /// <summary>By |log10 of the size ratio|.</summary>
-    public double SizeRatio(double absLog10Ratio) => _sizeRatio[Math.Min(SizeBins - 1, (int)(absLog10Ratio * 2))];
+    public double SizeRatio(double absLog10Ratio) => _sizeRatio[LogRatioBin(absLog10Ratio)];
+
+    /// <summary>The highest log-ratio <see cref="SizeRatio"/> gives for an |log10 of the size ratio| between the two.</summary>
+    public double MostSizeRatio(double lowest, double highest)
+    {
+        var most = double.NegativeInfinity;
+        for (var bin = LogRatioBin(lowest); bin <= LogRatioBin(Math.Min(highest, SizeBins)); bin++)
+            most = Math.Max(most, _sizeRatio[bin]);
+        return most;
+    }
+
+    private static int LogRatioBin(double absLog10Ratio) => Math.Min(SizeBins - 1, (int)(absLog10Ratio * 2));
 
     /// <summary>
     /// By the chord between two points on the unit sphere (|v1 − v2|), which orders like the distance and
@@ -151,6 +205,37 @@ public sealed class LinkPrior
     }
 
     private static readonly double[] ChordBounds = DistanceBounds.Select(km => 2 * Math.Sin(km / (2 * Geo.EarthRadiusKm))).ToArray();
+
+    /// <summary>
+    /// By the squared chord: the bins of <see cref="DistanceByChord"/> without the square root. A branch-free
+    /// count of the bounds reached (the bin of a far town is as quick to find as a near one's, and never
+    /// mispredicted).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double DistanceByChordSquared(double chordSquared)
+    {
+        var bin = 0;
+        foreach (var bound in ChordSquaredBounds)
+            bin += chordSquared >= bound ? 1 : 0;
+        return _distance[bin];
+    }
+
+    /// <summary>
+    /// Each the least double whose square root reaches the chord bound, so that <c>c² &lt; bound</c> exactly when
+    /// <c>Math.Sqrt(c²) &lt; chord bound</c> (the square root is correctly rounded, hence monotonic): the bins are
+    /// the same as <see cref="DistanceByChord"/>'s to the last bit, not merely close.
+    /// </summary>
+    private static readonly double[] ChordSquaredBounds = ChordBounds.Select(LeastSquareReaching).ToArray();
+
+    private static double LeastSquareReaching(double root)
+    {
+        var square = root * root;
+        while (Math.Sqrt(square) >= root)
+            square = Math.BitDecrement(square);
+        while (Math.Sqrt(square) < root)
+            square = Math.BitIncrement(square);
+        return square;
+    }
 
     // Read-only views of the bins, for scoring outside .NET (the SQL comparison in MatchingBenchmarks).
 
