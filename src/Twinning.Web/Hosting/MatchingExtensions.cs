@@ -11,5 +11,6 @@ internal static class MatchingExtensions
         builder.Services.AddSingleton<MatchingIndexLoader>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MatchingIndexLoader>());
         builder.Services.AddScoped<Suggestions>();
+        builder.Services.AddMemoryCache();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Twinning.Domain.Directory;
 using Twinning.Domain.Localization;
@@ -25,7 +26,12 @@ public sealed record MatchingContext(DirectoryEntry Organisation, MatchSubject S
 /// Turns organisations and requests into <see cref="MatchSubject"/>s, ranks them on the current
 /// <see cref="MatchingIndex"/> and words each reason in the reader's language.
 /// </summary>
-public sealed class Suggestions(MatchingIndex index, TwinningDbContext db, IStringLocalizer<SharedResource> t, Microsoft.Extensions.Options.IOptions<MatchingOptions> options)
+public sealed class Suggestions(
+    MatchingIndex index,
+    TwinningDbContext db,
+    IMemoryCache cache,
+    IStringLocalizer<SharedResource> t,
+    Microsoft.Extensions.Options.IOptions<MatchingOptions> options)
 {
     public const int DefaultTop = 20;
     public const int MaxTop = 200;
@@ -33,7 +39,8 @@ public sealed class Suggestions(MatchingIndex index, TwinningDbContext db, IStri
     /// <summary>Reasons below this share are not worth a line.</summary>
     private const double MinShare = 0.05;
 
-    private Dictionary<int, string>? _themes;
+    /// <summary>Theme names change rarely (an admin renames one); reading them for each ranking cost more than the ranking.</summary>
+    private static readonly TimeSpan ThemeNamesLifetime = TimeSpan.FromSeconds(30);
 
     public MatchingSnapshot Snapshot { get; } = index.Current;
 
@@ -163,15 +170,16 @@ public sealed class Suggestions(MatchingIndex index, TwinningDbContext db, IStri
             ? Math.Round(Geo.DistanceKm(la, lo, lb, lob)).ToString("N0", CultureInfo.CurrentCulture)
             : "?";
 
+    /// <summary>Every theme's name in the reader's language (retired ones too: profiles keep them), cached for <see cref="ThemeNamesLifetime"/>.</summary>
     public async Task<IReadOnlyDictionary<int, string>> ThemeNamesAsync(CancellationToken cancellationToken)
     {
-        if (_themes is null)
+        var culture = CultureRouting.CurrentCulture();
+        return await cache.GetOrCreateAsync($"theme-names:{culture}", async entry =>
         {
-            var culture = CultureRouting.CurrentCulture();
+            entry.AbsoluteExpirationRelativeToNow = ThemeNamesLifetime;
             var themes = await db.Themes.AsNoTracking().ToListAsync(cancellationToken);
-            _themes = themes.ToDictionary(x => x.Id, x => x.NameIn(culture));
-        }
-        return _themes;
+            return (IReadOnlyDictionary<int, string>)themes.ToDictionary(x => x.Id, x => x.NameIn(culture));
+        }) ?? new Dictionary<int, string>();
     }
 }
 
