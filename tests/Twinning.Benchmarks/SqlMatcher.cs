@@ -25,7 +25,7 @@ public sealed class SqlMatcher : IDisposable
     private const double FarScaleKm = 1200;
 
     /// <summary>The Matcher's size-similarity table (exp(−|ln ratio| / 1.5) by |log10 ratio| in hundredths); a drift shows in the setup's check.</summary>
-    private static readonly double[] SizeSimilarity = Enumerable.Range(0, 801).Select(h => Math.Exp(-(h / 100.0) * Math.Log(10) / 1.5)).ToArray();
+    private static readonly double[] SizeSimilarity = [.. Matcher.SizeSimilarityTable];
 
     private static readonly string RankSql = string.Create(CultureInfo.InvariantCulture, $"""
         SELECT c.id,

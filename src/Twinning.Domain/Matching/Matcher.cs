@@ -115,6 +115,9 @@ public sealed class Matcher
     /// <summary>exp(−|ln ratio| / 1.5) by |log10 ratio| in hundredths (up to 10^8): a table instead of an Exp per candidate.</summary>
     private static readonly double[] SizeSimilarity = Enumerable.Range(0, 801).Select(h => Math.Exp(-(h / 100.0) * Math.Log(10) / 1.5)).ToArray();
 
+    /// <summary>The size-similarity table, read-only, for scoring outside .NET (the SQL comparison in the benchmarks).</summary>
+    public static IReadOnlyList<double> SizeSimilarityTable { get; } = Array.AsReadOnly(SizeSimilarity);
+
     /// <summary>
     /// Widens every bound by far more than any rounding: the bounds are worked out from rounded values, and
     /// then compared with sums rounded in another order.

@@ -137,11 +137,8 @@ public sealed class Suggestions(
     }
 
     /// <summary>One reason as a sentence for the reader ("Shares 2 of your themes: sport, culture").</summary>
-    public string Word(MatchReason reason, MatchingContext context, DirectoryEntry candidate, IReadOnlyDictionary<int, string> themes, string culture)
+    private string Word(MatchReason reason, MatchingContext context, DirectoryEntry candidate, IReadOnlyDictionary<int, string> themes, string culture)
     {
-        ArgumentNullException.ThrowIfNull(reason);
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(candidate);
         var own = context.Organisation;
         return reason.Code switch
         {
