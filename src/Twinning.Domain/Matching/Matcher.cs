@@ -257,40 +257,45 @@ public sealed class Matcher
         if (top <= 0)
             return [];
         var query = Prepare(subject, bounded: true);
-        // A min-heap of the best so far: once it is full, a candidate costs one comparison with the worst kept,
-        // and the heap is touched only by the few that beat it (a few hundred of 65,000). Ties at the cut go
-        // the way the heap takes them, as they always did: the calls below are the same, in the same order.
-        var best = new PriorityQueue<int, double>(top + 1);
-        var worst = double.NegativeInfinity;
+        // A min-heap of the best so far, the worst kept on top: the lowest score and, of equal scores, the highest
+        // id (ties go by id, as in Position). Once it is full, a candidate costs one comparison with the worst
+        // kept, and the heap is touched only by the few that beat it (a few hundred of 65,000).
+        var best = new PriorityQueue<int, (double Score, int Id)>(top + 1, WorstFirst);
+        (double Score, int Id) worst = (double.NegativeInfinity, int.MaxValue);
+        // The shortcuts may skip who cannot reach the worst kept's score (an equal score could still win on its id).
+        var below = double.NegativeInfinity;
         foreach (var (from, to) in Between(query.Excluded))
         {
             for (var i = from; i < to; i++)
             {
                 if (!Admitted(query, i))
                     continue;
-                var score = Score(query, i, null, worst);
+                var score = Score(query, i, null, below);
                 if (best.Count < top)
+                    best.Enqueue(i, (score, _ids[i]));
+                else if (score > worst.Score || (score == worst.Score && _ids[i] < worst.Id))
+                    best.EnqueueDequeue(i, (score, _ids[i]));
+                else
+                    continue;
+                if (best.Count == top)
                 {
-                    best.Enqueue(i, score);
-                    if (best.Count == top)
-                        best.TryPeek(out _, out worst);
-                }
-                else if (score > worst)
-                {
-                    best.EnqueueDequeue(i, score);
                     best.TryPeek(out _, out worst);
+                    below = Math.BitDecrement(worst.Score);
                 }
             }
         }
 
         var ranked = new List<(int Index, double Score)>(best.Count);
-        while (best.TryDequeue(out var index, out var score))
-            ranked.Add((index, score));
+        while (best.TryDequeue(out var index, out var kept))
+            ranked.Add((index, kept.Score));
         return ranked
             .OrderByDescending(r => r.Score).ThenBy(r => _ids[r.Index])
             .Select(r => Explain(query, r.Index))
             .ToList();
     }
+
+    private static readonly Comparer<(double Score, int Id)> WorstFirst =
+        Comparer<(double Score, int Id)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Id.CompareTo(a.Id));
 
     /// <summary>One candidate's score and reasons (for "why not higher?"), or null when it is excluded or filtered out.</summary>
     public Match? Explain(MatchSubject subject, int organisationId)
