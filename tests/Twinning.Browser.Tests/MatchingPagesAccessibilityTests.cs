@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -37,8 +38,13 @@ public sealed class MatchingPagesAccessibilityTests(BrowserFixture fixture) : IC
         // Choosing "far away" re-ranks without a page load; the address follows, the status line says so.
         await visitor.GotoAsync($"/{culture}/matching/suggestions/{fixture.KolnId}");
         var before = await visitor.Locator("#suggestion-results").InnerTextAsync();
-        await visitor.Locator($"#rr-distance-{DistancePreference.Far}").CheckAsync();
-        await visitor.WaitForURLAsync(url => url.Contains("distance=Far", StringComparison.Ordinal));
+        // Waits for the re-rank's own response and then polls the address: a same-document URL change can come
+        // before a navigation waiter is set up (CI once missed it on a busy machine).
+        var rerank = await visitor.RunAndWaitForResponseAsync(
+            () => visitor.Locator($"#rr-distance-{DistancePreference.Far}").CheckAsync(),
+            response => response.Url.Contains("distance=Far", StringComparison.Ordinal));
+        Assert.True(rerank.Ok, $"re-rank answered {rerank.Status}");
+        await Assertions.Expect(visitor).ToHaveURLAsync(new Regex("distance=Far"));
         await Assertions.Expect(visitor.Locator("#suggestion-results")).Not.ToHaveTextAsync(before);
         await BrowserFixture.AssertAccessibleAsync(visitor);
 
@@ -58,7 +64,7 @@ public sealed class MatchingPagesAccessibilityTests(BrowserFixture fixture) : IC
         var why = page.Locator(".suggestion-list a[href*='candidatewhy']").First;
         await why.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("candidatewhy", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("candidatewhy"));
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         await BrowserFixture.AssertAccessibleAsync(page);
     }
