@@ -168,6 +168,17 @@ public sealed class Matcher
     /// <summary>By cell: the candidate class and region it stands for.</summary>
     private readonly (byte Class, ushort Region)[] _cells;
 
+    /// <summary>The candidates are stored cell by cell: cell c holds the candidates <c>_cellStart[c]</c> to <c>_cellStart[c + 1]</c> (excluded).</summary>
+    private readonly int[] _cellStart;
+
+    /// <summary>By cell, the most its candidates' flags can bring (<see cref="_mostFlagPoints"/>).</summary>
+    private readonly double[] _cellFlagPoints;
+
+    /// <summary>By cell, every theme and every language of its candidates (for a cell's bound on what they share with a subject).</summary>
+    private readonly ulong[] _cellThemes;
+
+    private readonly uint[] _cellLanguages;
+
     /// <summary>What a bound may lose to rounding, and more: every signal is at most its weight.</summary>
     private readonly double _slack;
 
@@ -236,7 +247,6 @@ public sealed class Matcher
             var (x, y, z) = UnitVector(e.Latitude, e.Longitude);
             _places[i] = new Place(x, y, z, e.Population is > 0 ? Math.Log10(e.Population.Value) : double.NaN);
         }
-        _indexOf = _ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         (_regions, _region) = Region.Divide(_places, _country, RegionBudget);
         // The pairs of class and region that occur, numbered: the cells of the bounds' tables (at most 54 × 160-odd).
         _cells = Enumerable.Range(0, n).Select(i => (Class: _class[i], Region: _region[i])).Distinct().Order().ToArray();
@@ -244,7 +254,40 @@ public sealed class Matcher
             throw new InvalidOperationException("Too many cells for the matcher's bounds.");
         var cellOf = _cells.Select((pair, cell) => (pair, cell)).ToDictionary(x => x.pair, x => (ushort)x.cell);
         _cell = Enumerable.Range(0, n).Select(i => cellOf[(_class[i], _region[i])]).ToArray();
+
+        // Stored cell by cell, so that the top-k loop reads a cell's candidates in one run of memory.
+        var order = Enumerable.Range(0, n).OrderBy(i => _cell[i]).ThenBy(i => i).ToArray();
+        var newIndex = new int[n];
+        for (var i = 0; i < n; i++)
+            newIndex[order[i]] = i;
+        _ids = Reorder(_ids, order);
+        _cell = Reorder(_cell, order);
+        _flags = Reorder(_flags, order);
+        _class = Reorder(_class, order);
+        _region = Reorder(_region, order);
+        _country = Reorder(_country, order);
+        _bandBit = Reorder(_bandBit, order);
+        _themes = Reorder(_themes, order);
+        _languages = Reorder(_languages, order);
+        _places = Reorder(_places, order);
+        _calls = _calls.ToDictionary(call => newIndex[call.Key], call => call.Value);
+        _indexOf = _ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+
+        _cellStart = new int[_cells.Length + 1];
+        _cellFlagPoints = new double[_cells.Length];
+        _cellThemes = new ulong[_cells.Length];
+        _cellLanguages = new uint[_cells.Length];
+        for (var i = 0; i < n; i++)
+        {
+            var cell = _cell[i];
+            _cellStart[cell + 1] = i + 1;
+            _cellFlagPoints[cell] = Math.Max(_cellFlagPoints[cell], _mostFlagPoints[_flags[i]]);
+            _cellThemes[cell] |= _themes[i];
+            _cellLanguages[cell] |= _languages[i];
+        }
     }
+
+    private static T[] Reorder<T>(T[] values, int[] order) => Array.ConvertAll(order, i => values[i]);
 
     public int Count => _ids.Length;
 
@@ -259,24 +302,40 @@ public sealed class Matcher
         var query = Prepare(subject, bounded: true);
         // A min-heap of the best so far, the worst kept on top: the lowest score and, of equal scores, the highest
         // id (ties go by id, as in Position). Once it is full, a candidate costs one comparison with the worst
-        // kept, and the heap is touched only by the few that beat it (a few hundred of 65,000).
+        // kept, and the heap is touched only by the few that beat it.
         var best = new PriorityQueue<int, (double Score, int Id)>(top + 1, WorstFirst);
         (double Score, int Id) worst = (double.NegativeInfinity, int.MaxValue);
         // The shortcuts may skip who cannot reach the worst kept's score (an equal score could still win on its id).
         var below = double.NegativeInfinity;
-        foreach (var (from, to) in Between(query.Excluded))
+        // Cells by their bound, the most promising first: the heap fills with good candidates at once, and the
+        // pass ends at the first cell none of whose candidates could still get in (most of the 65,000 are never
+        // read). The top k does not depend on the order candidates are met in: ties go by id.
+        var cells = CellsByBound(query);
+        while (cells.TryDequeue(out var cell, out var negatedMost))
         {
-            for (var i = from; i < to; i++)
+            if (best.Count == top && -negatedMost + _slack <= below)
+                break;
+            for (var i = _cellStart[cell]; i < _cellStart[cell + 1]; i++)
             {
                 if (!Admitted(query, i))
                     continue;
                 var score = Score(query, i, null, below);
                 if (best.Count < top)
+                {
+                    if (IsExcluded(query, i))
+                        continue;
                     best.Enqueue(i, (score, _ids[i]));
+                }
                 else if (score > worst.Score || (score == worst.Score && _ids[i] < worst.Id))
+                {
+                    if (IsExcluded(query, i))
+                        continue;
                     best.EnqueueDequeue(i, (score, _ids[i]));
+                }
                 else
+                {
                     continue;
+                }
                 if (best.Count == top)
                 {
                     best.TryPeek(out _, out worst);
@@ -355,6 +414,27 @@ public sealed class Matcher
         }
         return new Match(_ids[i], Math.Round(score, 4), reasons.OrderByDescending(r => r.Share).ToList());
     }
+
+    /// <summary>
+    /// Every cell with an upper bound of its candidates' scores: the cell's bound, its flags' most, the most of
+    /// themes and languages any of its candidates shares with the subject, added in <see cref="Score"/>'s order
+    /// (rounding is monotonic: the sum is never below a candidate's).
+    /// </summary>
+    private PriorityQueue<int, double> CellsByBound(Query q)
+    {
+        var most = q.Bounds!.Most;
+        var cells = new (int Cell, double Most)[most.Length];
+        for (var cell = 0; cell < most.Length; cell++)
+        {
+            var themes = q.Themes == 0 || _weights.Themes < 0 ? 0 : q.ThemePoints[BitOperations.PopCount(q.Themes & _cellThemes[cell])];
+            var languages = (q.Languages & _cellLanguages[cell]) != 0 ? Math.Max(0, _weights.Languages) : 0;
+            // Negated (exactly) for the queue's lowest first: its default comparer costs no call per comparison.
+            cells[cell] = (cell, -(most[cell] + _cellFlagPoints[cell] + themes + languages));
+        }
+        return new PriorityQueue<int, double>(cells);
+    }
+
+    private static bool IsExcluded(Query query, int i) => query.Excluded.Length > 0 && Array.BinarySearch(query.Excluded, i) >= 0;
 
     private bool Eligible(Query query, int i) => Array.BinarySearch(query.Excluded, i) < 0 && Admitted(query, i);
 
