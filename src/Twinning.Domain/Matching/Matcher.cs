@@ -104,8 +104,10 @@ public sealed record MatchPosition(int Rank, int Eligible, Match Match);
 /// Fast without changing a result. Every score is the same sum of the same terms, added in the same order
 /// (<see cref="Total"/>), as the plain definition in <see cref="Score"/>. What depends on the query only is
 /// worked out once per query (<see cref="Prepare"/>), down to tables by candidate "cell" (what the prior
-/// knows of a candidate alone, and its country). And the top-k loop skips the size, distance and near/far
-/// work of a candidate that could not beat the worst kept even with each of those at its most: most of them.
+/// knows of a candidate alone, and its country). The top-k loop skips the size, distance and near/far
+/// work of a candidate that could not beat the worst kept even with each of those at its most; and it
+/// visits the cells (stored one after the other) best bound first, stopping at the first cell that could
+/// not get in: most candidates are never read.
 /// </remarks>
 public sealed class Matcher
 {
