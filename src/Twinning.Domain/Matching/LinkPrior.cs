@@ -194,15 +194,7 @@ public sealed class LinkPrior
     /// By the chord between two points on the unit sphere (|v1 − v2|), which orders like the distance and
     /// needs no trigonometry: the bins' bounds are converted to chords once.
     /// </summary>
-    public double DistanceByChord(double chord)
-    {
-        for (var i = 0; i < ChordBounds.Length; i++)
-        {
-            if (chord < ChordBounds[i])
-                return _distance[i];
-        }
-        return _distance[^1];
-    }
+    public double DistanceByChord(double chord) => _distance[ChordBin(chord)];
 
     private static readonly double[] ChordBounds = DistanceBounds.Select(km => 2 * Math.Sin(km / (2 * Geo.EarthRadiusKm))).ToArray();
 

@@ -438,7 +438,7 @@ public sealed class Matcher
 
     private static bool IsExcluded(Query query, int i) => query.Excluded.Length > 0 && Array.BinarySearch(query.Excluded, i) >= 0;
 
-    private bool Eligible(Query query, int i) => Array.BinarySearch(query.Excluded, i) < 0 && Admitted(query, i);
+    private bool Eligible(Query query, int i) => !IsExcluded(query, i) && Admitted(query, i);
 
     /// <summary>Whether the candidate meets the subject's wanted countries and sizes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -209,4 +209,20 @@ public sealed class MatcherTests
         Assert.Equal([29, 31], best);
         Assert.Equal(ReasonCode.KnownPattern, matcher.Rank(subject, 1)[0].Reasons[0].Code);
     }
+
+    [Fact]
+    public void The_squared_chord_finds_the_same_distance_bin_as_the_chord_even_at_the_bounds()
+    {
+        var towns = Enumerable.Range(1, 60).Select(i => Town(i, "DE", 30_000, 48.0, i * 1.35)).ToList();
+        var prior = LinkPrior.Learn(towns, Enumerable.Range(1, 59).Select(i => (i, i + 1)).ToList(), randomPairs: 20_000);
+        Assert.True(prior.DistanceLogRatios.Distinct().Count() > 1);
+
+        // The matcher has |v1 − v2|² and never takes its root: its bin must be the root's, to the last bit.
+        var squares = LinkPrior.DistanceChordBounds
+            .Select(bound => bound * bound)
+            .SelectMany(square => new[] { Math.BitDecrement(Math.BitDecrement(square)), Math.BitDecrement(square), square, Math.BitIncrement(square), square * 0.999, square * 1.001 })
+            .Append(0).Append(4);
+        foreach (var square in squares)
+            Assert.Equal(prior.DistanceByChord(Math.Sqrt(square)), prior.DistanceByChordSquared(square));
+    }
 }
